@@ -1,0 +1,34 @@
+"""Evaluation against gold sets: ``evaluate(task, path)`` returns a :class:`Report`.
+
+Each task is a module with ``load(path)`` (gold items) and ``score(items, extractor)``; they are
+registered in ``TASKS``. Gold data is read from where it lives, never copied into sitrep.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import SitrepError
+from ..pipeline import Extractor
+from ..settings import Settings, load_settings
+from . import acled
+from .report import Report, print_report, write_report
+
+TASKS = {"acled": acled}
+
+__all__ = ["TASKS", "evaluate", "Report", "print_report", "write_report"]
+
+
+def evaluate(task: str, path: str | Path, *, settings: Settings | None = None, limit: int | None = None,
+             extractor: Extractor | None = None) -> Report:
+    if task not in TASKS:
+        raise SitrepError("E401", task=task, known=", ".join(sorted(TASKS)))
+    path = Path(path)
+    if not path.exists():
+        raise SitrepError("E402", path=path, problem="no such file or directory")
+    module = TASKS[task]
+    items = module.load(path)
+    if limit is not None:
+        items = items[:limit]
+    extractor = extractor or Extractor(settings or load_settings())
+    return module.score(items, extractor, task=task, path=path)

@@ -1,0 +1,112 @@
+"""Actor mentions: curated actors matched by their aliases (``sitrep/data/actors.json``), and
+patterns for the rest: a demonym with a force noun ("les soldats russes", "Ukrainian troops")
+is that country's military; with a civilian or police noun, its civilians or police."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..lang import load_lexicon, token_keys
+from ..nlp.extensions import doc_list, register_extensions
+from ..resolve.countries import country_name
+from .mentions import ActorMention
+
+_WINDOW = 2  # how far from the noun a demonym may stand ("les forces armées russes")
+
+
+@lru_cache(maxsize=1)
+def actor_catalogue() -> dict[str, Any]:
+    return json.loads(resources.files("sitrep.data").joinpath("actors.json").read_text(encoding="utf-8"))
+
+
+def canonical_actor(code: str, kind: str) -> str:
+    """The curated name for a country's actor of a kind ("Military Forces of Russia (2000-)"),
+    else the generic ACLED-style name."""
+    catalogue = actor_catalogue()
+    for entry in catalogue["actors"]:
+        if entry["country"] == code and entry["kind"] == kind:
+            return entry["name"]
+    return catalogue["generic"][kind].format(country=country_name(code) or code)
+
+
+@Language.factory("sitrep_actors", requires=["doc._.sitrep_places"], assigns=["doc._.sitrep_actors"])
+def make_actors(nlp: Language, name: str) -> "ActorFinder":
+    return ActorFinder(nlp)
+
+
+class ActorFinder:
+    def __init__(self, nlp: Language) -> None:
+        register_extensions()
+        lex = load_lexicon(nlp.lang)
+        catalogue = actor_catalogue()
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for index, entry in enumerate(catalogue["actors"]):
+            key = f"actor{index}"
+            self.entries[key] = entry
+            aliases = entry["aliases"].get(nlp.lang, [])
+            self.matcher.add(key, [nlp.make_doc(alias) for alias in aliases])
+        self.demonyms: dict[str, str] = lex.section("actors", "demonyms")
+        self.noun_kinds: dict[str, str] = {}
+        for section, kind in (("force_nouns", "state_forces"), ("civilian_nouns", "civilians"),
+                              ("police_nouns", "police"), ("protester_nouns", "protesters")):
+            for noun in lex.section("actors", section):
+                self.noun_kinds.setdefault(noun, kind)
+        self.adjective_first = nlp.lang == "en"
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = [p for p in doc_list(doc, "sitrep_places") if p.role == "location"]
+        found: list[ActorMention] = []
+        for match_id, start, end in self.matcher(doc):
+            entry = self.entries[doc.vocab.strings[match_id]]
+            if entry["kind"] == "government" and any(p.start <= start and end <= p.end for p in places):
+                continue  # "une frappe sur Moscou": a place, not the government
+            found.append(ActorMention(start, end, doc[start:end].text, entry["name"], entry["country"], entry["kind"]))
+        found.extend(self.find_patterns(doc))
+        found = [m for m in found if not _modifier_only(doc, m)]
+        doc._.sitrep_actors = _longest_first(found)
+        return doc
+
+    def find_patterns(self, doc: Doc) -> list[ActorMention]:
+        mentions = []
+        for token in doc:
+            kind = next((self.noun_kinds[k] for k in token_keys(token) if k in self.noun_kinds), None)
+            if kind is None:
+                continue
+            window = range(token.i - _WINDOW, token.i) if self.adjective_first else range(token.i + 1, token.i + 1 + _WINDOW)
+            for j in window:
+                if 0 <= j < len(doc) and doc[j].lower_ in self.demonyms:
+                    code = self.demonyms[doc[j].lower_]
+                    start, end = min(j, token.i), max(j, token.i) + 1
+                    name = canonical_actor(code, kind)
+                    mentions.append(ActorMention(start, end, doc[start:end].text, name, code, kind))
+                    break
+            else:
+                if kind in ("civilians", "protesters"):
+                    mentions.append(ActorMention(token.i, token.i + 1, token.text, kind.title(), None, kind))
+        return mentions
+
+
+def _longest_first(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Drop mentions inside longer ones; keep text order."""
+    kept: list[ActorMention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _modifier_only(doc: Doc, mention: ActorMention) -> bool:
+    """"des blogueurs militaires russes": "militaires russes" only describes another noun."""
+    if not doc.has_annotation("POS"):
+        return False
+    first = doc[mention.start]
+    return first.pos_ == "ADJ" and mention.start > 0 and doc[mention.start - 1].pos_ in ("NOUN", "PROPN")

@@ -1,0 +1,141 @@
+"""Claims: who asserts each event, and how. An attribution verb whose reported clause holds the
+event's trigger ("le Kremlin a accusé Kyiv de…", "the ministry said…") makes its subject the
+source, with the verb's stance (claimed, confirmed, denied); "selon X" / "according to X" makes X
+a source; verification cues ("des vidéos géolocalisées") make a confirmation with an evidence
+type; the French conditional with no source is an unattributed report; otherwise the outlet
+itself reports the event."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..lang import load_lexicon, lookup
+from ..nlp.extensions import doc_list, register_extensions
+from .mentions import ClaimMention, EventMention
+from .speakers import SpeakerResolver
+
+OUTLET = "the outlet"
+
+
+@Language.factory("sitrep_claims", requires=["doc._.sitrep_events"], assigns=["doc._.sitrep_events"])
+def make_claims(nlp: Language, name: str) -> "ClaimFinder":
+    return ClaimFinder(nlp.lang)
+
+
+class ClaimFinder:
+    def __init__(self, lang: str) -> None:
+        register_extensions()
+        lex = load_lexicon(lang)
+        self.verbs: dict[str, str] = lex.section("attribution", "verbs")
+        self.according_to = [tuple(p.split()) for p in lex.section("attribution", "according_to")]
+        self.verification: dict[str, str] = lex.section("attribution", "verification")
+        self.resolve = SpeakerResolver(lex)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for event in doc_list(doc, "sitrep_events"):
+            event.claims = self.claims_for(doc, event)
+            stances = {c.stance for c in event.claims}
+            if stances == {"denied"} and event.modality == "asserted":
+                event.modality = "denied"
+        return doc
+
+    def claims_for(self, doc: Doc, event: EventMention) -> list[ClaimMention]:
+        claims: list[ClaimMention] = []
+        for start, end in event.sentences:
+            sentence = doc[start:end]
+            trigger = doc[event.trigger] if start <= event.trigger < end else sentence.root
+            claims.extend(self.verb_claims(doc, sentence, trigger))
+            claims.extend(self.according_to_claims(doc, sentence))
+            claims.extend(self.verification_claims(doc, sentence, claims))
+        if not claims:
+            sentence = doc[event.sentences[0][0]:event.sentences[0][1]]
+            article = doc._.sitrep_article
+            outlet = getattr(article, "outlet", None) or OUTLET
+            claims.append(ClaimMention(outlet, "outlet", "reported", sentence.start, sentence.end))
+        return _unique(claims)
+
+    def verb_claims(self, doc: Doc, sentence: Span, trigger: Token) -> list[ClaimMention]:
+        """An attribution verb that governs the trigger: "X a affirmé que les forces ont pris…"."""
+        claims = []
+        for token in sentence:
+            stance = lookup(self.verbs, token)
+            if stance is None or token.pos_ == "NOUN" or token.i == trigger.i:
+                continue
+            if doc.has_annotation("DEP") and not (_governs(token, trigger) or _incise_of(token, trigger)):
+                continue
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            if subject is None and token.i > trigger.i:  # inverted: "…, a annoncé le gouverneur"
+                subject = next((c for c in token.children if c.dep_ in ("obj", "dobj") and c.i > token.i), None)
+            if subject is None:
+                continue
+            span = doc[subject.left_edge.i:subject.right_edge.i + 1]
+            speaker = self.resolve(doc, span)
+            name = speaker.name if speaker else span.text
+            kind = speaker.kind if speaker else "unknown"
+            claims.append(ClaimMention(name, kind, stance, min(span.start, token.i), max(span.end, token.i + 1),
+                                       source_start=span.start, source_end=span.end))
+        return claims
+
+    def according_to_claims(self, doc: Doc, sentence: Span) -> list[ClaimMention]:
+        claims = []
+        for token in sentence:
+            for phrase in self.according_to:
+                k = len(phrase)
+                if tuple(t.lower_ for t in doc[token.i:token.i + k]) != phrase:
+                    continue
+                start = end = token.i + k
+                while end < sentence.end and not doc[end].is_punct and end - start < 10:
+                    end += 1
+                if end == start:
+                    continue
+                span = doc[start:end]
+                speaker = self.resolve(doc, span)
+                claims.append(ClaimMention(speaker.name if speaker else span.text, speaker.kind if speaker else "unknown",
+                                           "claimed", token.i, end, source_start=start, source_end=end))
+        return claims
+
+    def verification_claims(self, doc: Doc, sentence: Span, found: list[ClaimMention]) -> list[ClaimMention]:
+        """"D'après des vidéos géolocalisées par l'ISW": a confirmation, by whoever verified it."""
+        for token in sentence:
+            evidence = lookup(self.verification, token)
+            if evidence is None:
+                continue
+            agent = next((c for c in found if c.evidence_start <= token.i < c.evidence_end + 6), None)
+            orgs = [e for e in doc.ents if sentence.start <= e.start < sentence.end and e.label_ in ("ORG", "PER", "PERSON")]
+            name = orgs[0].text if orgs else agent.source if agent else OUTLET
+            for claim in found:
+                if claim is agent:
+                    claim.stance, claim.evidence_type = "confirmed", evidence
+                    return []
+            return [ClaimMention(name, "institution" if orgs else "outlet", "confirmed", token.i, token.i + 1,
+                                 evidence_type=evidence)]
+        return []
+
+
+def _governs(verb: Token, trigger: Token) -> bool:
+    head = trigger
+    for _ in range(6):
+        if head.head.i == head.i:
+            return False
+        head = head.head
+        if head.i == verb.i:
+            return True
+    return False
+
+
+def _incise_of(verb: Token, trigger: Token) -> bool:
+    """"…ont été tuées dans une frappe, a annoncé le gouverneur": the verb hangs off the clause."""
+    if verb.dep_ not in ("parataxis", "parataxis:insert", "dislocated", "advcl"):
+        return False
+    return verb.head.i == trigger.i or _governs(verb.head, trigger)
+
+
+def _unique(claims: list[ClaimMention]) -> list[ClaimMention]:
+    seen, kept = set(), []
+    for claim in claims:
+        key = (claim.source, claim.stance)
+        if key not in seen:
+            seen.add(key)
+            kept.append(claim)
+    return kept

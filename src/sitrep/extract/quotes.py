@@ -1,0 +1,165 @@
+"""Quotes: direct (every typographic form, incises included) and indirect ("X a affirmé que…",
+"the ministry said that…", "selon X"), each with its cue verb and a resolved speaker: a named
+person, a pronoun resolved to the nearest preceding person, a title resolved to the person it
+refers to, or an institution. An unresolved speaker stays None rather than a guess.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..lang import load_lexicon, lookup
+from ..nlp.extensions import register_extensions
+from .mentions import QuoteMention, SpeakerMention
+from .speakers import INSTITUTION_LABELS, PERSON_LABELS, SpeakerResolver
+_MAX_QUOTE_CHARS = 3000
+
+
+@Language.factory("sitrep_quotes", requires=["doc.ents"], assigns=["doc._.sitrep_quotes"])
+def make_quotes(nlp: Language, name: str) -> "QuoteFinder":
+    return QuoteFinder(nlp.lang)
+
+
+class QuoteFinder:
+    def __init__(self, lang: str) -> None:
+        register_extensions()
+        lex = load_lexicon(lang)
+        self.cues: dict[str, str] = lex.section("attribution", "verbs")
+        self.according_to = [tuple(p.split()) for p in lex.section("attribution", "according_to")]
+        self.pronouns: dict[str, str] = lex.section("quotes", "pronouns")
+        self.resolve = SpeakerResolver(lex)
+        self.pairs = {open_: close for open_, close in lex.section("quotes", "open_close")}
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = self.direct(doc)
+        taken = [(q.start_char, q.end_char) for q in quotes]
+        for quote in self.indirect(doc):
+            if not any(s < quote.end_char and quote.start_char < e for s, e in taken):
+                quotes.append(quote)
+        doc._.sitrep_quotes = sorted(quotes, key=lambda q: q.start_char)
+        return doc
+
+    # ---------------------------------------------------------------- finding
+
+    def quote_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans (inside the marks) of quoted passages."""
+        spans, i = [], 0
+        while i < len(text):
+            close = self.pairs.get(text[i])
+            if close is None or (text[i] == "\"" and i > 0 and text[i - 1].isalnum()):
+                i += 1
+                continue
+            end = text.find(close, i + 1, i + 1 + _MAX_QUOTE_CHARS)
+            if end == -1:
+                i += 1
+                continue
+            inner = text[i + 1:end]
+            if inner.strip():
+                left = len(inner) - len(inner.lstrip())
+                right = len(inner) - len(inner.rstrip())
+                spans.append((i + 1 + left, end - right))
+            i = end + 1
+        return spans
+
+    def direct(self, doc: Doc) -> list[QuoteMention]:
+        quotes = []
+        for start_char, end_char in self.quote_spans(doc.text):
+            inner = doc.char_span(start_char, end_char, alignment_mode="expand")
+            if inner is None:
+                continue
+            cue = self.cue_inside(inner) or self.cue_near(doc, inner)
+            speaker = self.speaker_of(doc, cue) if cue is not None else None
+            quotes.append(QuoteMention(start_char, end_char, "direct", cue.i if cue is not None else None, speaker))
+        return quotes
+
+    def cue_inside(self, inner: Span) -> Token | None:
+        """An incise: « Nous tiendrons, a-t-il dit, jusqu'au bout »."""
+        for token in inner:
+            if self.is_cue(token) and any(t.lower_.strip("-") in self.pronouns for t in inner.doc[token.i + 1:token.i + 4]):
+                prev = inner.doc[token.i - 1] if token.i > 0 else None
+                if prev is not None and (prev.is_punct or prev.lower_ in ("a", "a-t", "avait")):
+                    return token
+        return None
+
+    def cue_near(self, doc: Doc, inner: Span) -> Token | None:
+        sentence = doc[inner.start].sent if doc.has_annotation("SENT_START") else doc[:]
+        after = doc[min(inner.end + 1, len(doc)):min(max(sentence.end, inner.end + 1), inner.end + 8)]
+        for token in after:
+            if self.is_cue(token):
+                return token
+        before = doc[max(sentence.start, inner.start - 12):max(inner.start - 1, 0)]
+        for token in reversed(list(before)):
+            if self.is_cue(token):
+                return token
+        return None
+
+    def indirect(self, doc: Doc) -> list[QuoteMention]:
+        quotes = []
+        for token in doc:
+            content = None
+            if self.is_cue(token):
+                content = self.complement(doc, token)
+                if content is not None:
+                    quotes.append(QuoteMention(content.start_char, content.end_char, "indirect", token.i,
+                                               self.speaker_of(doc, token)))
+            source = self.according_to_source(doc, token)
+            if source is not None:
+                sentence = token.sent if doc.has_annotation("SENT_START") else doc[:]
+                rest = [t for t in sentence if not (source.start - len(self.according_to[0]) <= t.i < source.end + 1)]
+                body = [t for t in rest if not t.is_punct]
+                if len(body) >= 3:
+                    first, last = body[0], body[-1]
+                    speaker = self.resolve(doc, source)
+                    quotes.append(QuoteMention(first.idx, last.idx + len(last.text), "indirect", token.i, speaker))
+        return quotes
+
+    def complement(self, doc: Doc, cue: Token) -> Span | None:
+        """The reported clause of "X a affirmé que …" / "X said (that) …"."""
+        for child in cue.children:
+            if child.dep_ == "ccomp":
+                subtree = list(child.subtree)
+                span = doc[subtree[0].i:subtree[-1].i + 1]
+                if len(span) >= 3 and not any(ch in span.text for ch in self.pairs):
+                    return span
+        if not doc.has_annotation("DEP"):
+            nxt = cue.i + 1
+            if nxt < len(doc) and doc[nxt].lower_ in ("that", "que", "qu'"):
+                sentence = cue.sent if doc.has_annotation("SENT_START") else doc[:]
+                end = sentence.end - 1 if doc[sentence.end - 1].is_punct else sentence.end
+                if end - (nxt + 1) >= 3:
+                    return doc[nxt + 1:end]
+        return None
+
+    def according_to_source(self, doc: Doc, token: Token) -> Span | None:
+        """"selon le ministère", "d'après l'ISW", "according to officials": the source span."""
+        for phrase in self.according_to:
+            k = len(phrase)
+            if tuple(t.lower_ for t in doc[token.i:token.i + k]) == phrase and token.i + k < len(doc):
+                start, end = token.i + k, token.i + k
+                while end < len(doc) and not doc[end].is_punct and end - start < 10:
+                    end += 1
+                return doc[start:end] if end > start else None
+        return None
+
+    # ---------------------------------------------------------------- speakers
+
+    def is_cue(self, token: Token) -> bool:
+        return token.pos_ != "NOUN" and lookup(self.cues, token) is not None
+
+    def speaker_of(self, doc: Doc, cue: Token) -> SpeakerMention | None:
+        subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")), None)
+        if subject is not None:
+            span = doc[subject.left_edge.i:subject.right_edge.i + 1]
+            return self.resolve(doc, span)
+        # no parse, or an inverted subject the parser missed: a pronoun or name right after the cue
+        for token in doc[cue.i + 1:cue.i + 4]:
+            word = token.lower_.strip("-").removeprefix("t-")
+            if word in self.pronouns:
+                return self.resolve(doc, doc[token.i:token.i + 1])
+        for ent in doc.ents:
+            if ent.label_ in PERSON_LABELS | INSTITUTION_LABELS and 0 < ent.start - cue.i <= 4:
+                return self.resolve(doc, ent)
+            if ent.label_ in PERSON_LABELS | INSTITUTION_LABELS and 0 < cue.i - ent.end <= 2:
+                return self.resolve(doc, ent)
+        return None

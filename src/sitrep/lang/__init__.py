@@ -1,0 +1,46 @@
+"""Per-language lexicons: the language-specific knowledge the extractors map onto shared concepts.
+
+A new language is a new folder with a ``lexicon.json`` of the same shape.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    data: dict[str, Any]
+
+    def section(self, *path: str) -> Any:
+        node: Any = self.data
+        for key in path:
+            node = node.get(key, {}) if isinstance(node, dict) else {}
+        return node
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(language: str) -> Lexicon:
+    resource = resources.files("sitrep.lang").joinpath(language, "lexicon.json")
+    if not resource.is_file():
+        raise KeyError(f"no lexicon for language '{language}'")
+    return Lexicon(language, json.loads(resource.read_text(encoding="utf-8")))
+
+
+def token_keys(token: Any) -> tuple[str, ...]:
+    """The keys a token is looked up by in a lexicon: its lemma, then its lowercase form."""
+    lemma = token.lemma_.lower() if token.lemma_ else ""
+    lower = token.lower_
+    return (lemma, lower) if lemma and lemma != lower else (lower,)
+
+
+def lookup(table: dict[str, Any], token: Any) -> Any:
+    for key in token_keys(token):
+        if key in table:
+            return table[key]
+    return None

@@ -1,0 +1,124 @@
+"""From an annotated Doc to the output records: character offsets, geocoded places, normalized
+actors, event dates with their precision, claims and evidence spans."""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Doc
+
+from ..extract.mentions import ActorMention, CasualtyMention, ClaimMention, EventMention, QuoteMention, TimeMention
+from ..nlp.extensions import doc_list
+from ..records import (Actor, Article, Casualties, Claim, ClaimSource, Document, Entity, Event, EventDate, Place,
+                       Quote, Result, Speaker, TextSpan, TimeExpression)
+from .countries import country_name
+from .geocode import Geocoder
+
+_BREAKDOWN_FIELDS = ("children", "women", "civilians", "soldiers")
+
+
+class ResultBuilder:
+    def __init__(self, geocoder: Geocoder) -> None:
+        self.geocoder = geocoder
+
+    def __call__(self, doc: Doc, article: Article, language: str) -> Result:
+        reference = doc._.sitrep_reference
+        document = Document(
+            id=article.id, language=language,
+            published=article.published.isoformat() if article.published else None,
+            reference_date=reference.isoformat() if reference else None,
+            reference_date_source=doc._.sitrep_reference_source or "none",
+            title=article.title, url=article.url, outlet=article.outlet,
+        )
+        mentions = doc_list(doc, "sitrep_places")
+        context = self.geocoder.context_countries(mentions, [a.country for a in doc_list(doc, "sitrep_actors") if a.country])
+        places = {id(m): self.geocoder.geocode(m, doc[m.start].idx, _end_char(doc, m.end), context) for m in mentions}
+        return Result(
+            document=document,
+            entities=[Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],
+            places=list(places.values()),
+            times=[self.time(doc, t) for t in doc_list(doc, "sitrep_times")],
+            events=[self.event(doc, article, e, places, n) for n, e in enumerate(doc_list(doc, "sitrep_events"))],
+            quotes=[self.quote(doc, q) for q in doc_list(doc, "sitrep_quotes")],
+        )
+
+    @staticmethod
+    def time(doc: Doc, t: TimeMention) -> TimeExpression:
+        span = doc[t.start:t.end]
+        return TimeExpression(span.text, span.start_char, span.end_char, t.type, t.value)
+
+    def event(self, doc: Doc, article: Article, e: EventMention, places: dict[int, Place], n: int) -> Event:
+        trigger = doc[e.trigger]
+        location = places.get(id(e.place)) if e.place is not None else None
+        country = location.country_code if location is not None else None
+        digest = hashlib.sha1(f"{article.id}:{trigger.idx}:{e.sub_event_type}".encode()).hexdigest()[:12]
+        return Event(
+            id=f"{article.id[:12]}-{n}-{digest}",
+            event_type=e.event_type, sub_event_type=e.sub_event_type,
+            trigger=TextSpan(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+            actor1=_actor(doc, e.actor1, country), actor2=_actor(doc, e.actor2, country),
+            location=location, date=_date(doc, e.time), fatalities=_casualties(doc, e.fatalities),
+            injuries=_casualties(doc, e.injuries), modality=e.modality,
+            claims=[_claim(doc, c) for c in e.claims],
+            evidence=[_span(doc, s, t) for s, t in e.sentences],
+        )
+
+    @staticmethod
+    def quote(doc: Doc, q: QuoteMention) -> Quote:
+        speaker = None
+        if q.speaker is not None:
+            span = doc[q.speaker.start:q.speaker.end]
+            speaker = Speaker(q.speaker.name, span.text, span.start_char, span.end_char)
+        cue = doc[q.cue].text if q.cue is not None else None
+        return Quote(doc.text[q.start_char:q.end_char], q.start_char, q.end_char, q.kind, speaker, cue)
+
+
+def _end_char(doc: Doc, end_token: int) -> int:
+    last = doc[end_token - 1]
+    return last.idx + len(last.text)
+
+
+def _span(doc: Doc, start: int, end: int) -> TextSpan:
+    span = doc[start:end]
+    text = span.text
+    stripped = text.rstrip()
+    return TextSpan(stripped, span.start_char, span.start_char + len(stripped))
+
+
+def _actor(doc: Doc, a: ActorMention | None, location_country: str | None) -> Actor | None:
+    if a is None:
+        return None
+    name, country = a.name, a.country
+    if a.kind in ("civilians", "protesters") and country is None:
+        country = location_country
+        if country:
+            name = f"{a.kind.title()} ({country_name(country) or country})"
+    return Actor(name=name, country_code=country, kind=a.kind, text=a.text or None)
+
+
+def _date(doc: Doc, t: TimeMention | None) -> EventDate | None:
+    if t is None:
+        return None
+    precision = "day" if t.precision == "part-of-day" else t.precision
+    return EventDate(start=t.first_day, end=t.last_day, precision=precision if t.first_day else "unknown",
+                     text=doc[t.start:t.end].text)
+
+
+def _casualties(doc: Doc, c: CasualtyMention | None) -> Casualties | None:
+    if c is None:
+        return None
+    span = doc[c.start:c.end]
+    extra = {k: v for k, v in c.breakdown.items() if k in _BREAKDOWN_FIELDS}
+    if c.who in _BREAKDOWN_FIELDS and c.who not in extra:
+        extra[c.who] = c.min if c.max is None else None  # type: ignore[assignment]
+    extra = {k: v for k, v in extra.items() if v is not None}
+    return Casualties(min=c.min, max=c.max, text=span.text, start=span.start_char, end=span.end_char,
+                      qualifier=c.qualifier, who=c.who, **extra)
+
+
+def _claim(doc: Doc, c: ClaimMention) -> Claim:
+    text = None
+    if c.source_start is not None and c.source_end is not None:
+        text = doc[c.source_start:c.source_end].text
+    return Claim(source=ClaimSource(c.source, c.source_kind, text), stance=c.stance,
+                 evidence=_span(doc, c.evidence_start, c.evidence_end), evidence_type=c.evidence_type)
