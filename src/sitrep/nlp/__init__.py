@@ -1,0 +1,1 @@
+"""NLP: language detection, pipeline building, Doc extensions."""
