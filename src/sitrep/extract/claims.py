@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..lang import load_lexicon, lookup
+from ..lang import load_lexicon, lookup, phrase_length
 from ..nlp.extensions import doc_list, register_extensions
 from .mentions import ClaimMention, EventMention
 from .speakers import SpeakerResolver
@@ -28,7 +28,7 @@ class ClaimFinder:
         register_extensions()
         lex = load_lexicon(lang)
         self.verbs: dict[str, str] = lex.section("attribution", "verbs")
-        self.according_to = [tuple(p.split()) for p in lex.section("attribution", "according_to")]
+        self.according_to: list[str] = lex.section("attribution", "according_to")
         self.verification: dict[str, str] = lex.section("attribution", "verification")
         self.resolve = SpeakerResolver(lex)
 
@@ -43,7 +43,7 @@ class ClaimFinder:
     def claims_for(self, doc: Doc, event: EventMention) -> list[ClaimMention]:
         claims: list[ClaimMention] = []
         for start, end in event.sentences:
-            sentence = doc[start:end]
+            sentence = _orthographic_sentence(doc, start, end)
             trigger = doc[event.trigger] if start <= event.trigger < end else sentence.root
             claims.extend(self.verb_claims(doc, sentence, trigger))
             claims.extend(self.according_to_claims(doc, sentence))
@@ -80,10 +80,8 @@ class ClaimFinder:
     def according_to_claims(self, doc: Doc, sentence: Span) -> list[ClaimMention]:
         claims = []
         for token in sentence:
-            for phrase in self.according_to:
-                k = len(phrase)
-                if tuple(t.lower_ for t in doc[token.i:token.i + k]) != phrase:
-                    continue
+            k = phrase_length(doc, token.i, self.according_to)
+            if k:
                 start = end = token.i + k
                 while end < sentence.end and not doc[end].is_punct and end - start < 10:
                     end += 1
@@ -111,6 +109,14 @@ class ClaimFinder:
             return [ClaimMention(name, "institution" if orgs else "outlet", "confirmed", token.i, token.i + 1,
                                  evidence_type=evidence)]
         return []
+
+
+def _orthographic_sentence(doc: Doc, start: int, end: int) -> Span:
+    """The parser sometimes splits a sentence at a comma; attribution reaches back to the last
+    sentence-final punctuation ("D'après des vidéos géolocalisées par l'ISW, les forces…")."""
+    while start > 0 and doc[start - 1].text not in (".", "!", "?", "…") and not doc[start - 1].is_space:
+        start = doc[start - 1].sent.start if doc.has_annotation("SENT_START") else 0
+    return doc[start:end]
 
 
 def _governs(verb: Token, trigger: Token) -> bool:

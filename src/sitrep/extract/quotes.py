@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..lang import load_lexicon, lookup
+from ..lang import load_lexicon, lookup, phrase_length
 from ..nlp.extensions import register_extensions
 from .mentions import QuoteMention, SpeakerMention
 from .speakers import INSTITUTION_LABELS, PERSON_LABELS, SpeakerResolver
@@ -26,7 +26,7 @@ class QuoteFinder:
         register_extensions()
         lex = load_lexicon(lang)
         self.cues: dict[str, str] = lex.section("attribution", "verbs")
-        self.according_to = [tuple(p.split()) for p in lex.section("attribution", "according_to")]
+        self.according_to: list[str] = lex.section("attribution", "according_to")
         self.pronouns: dict[str, str] = lex.section("quotes", "pronouns")
         self.resolve = SpeakerResolver(lex)
         self.pairs = {open_: close for open_, close in lex.section("quotes", "open_close")}
@@ -75,11 +75,13 @@ class QuoteFinder:
 
     def cue_inside(self, inner: Span) -> Token | None:
         """An incise: « Nous tiendrons, a-t-il dit, jusqu'au bout »."""
+        doc = inner.doc
         for token in inner:
-            if self.is_cue(token) and any(t.lower_.strip("-") in self.pronouns for t in inner.doc[token.i + 1:token.i + 4]):
-                prev = inner.doc[token.i - 1] if token.i > 0 else None
-                if prev is not None and (prev.is_punct or prev.lower_ in ("a", "a-t", "avait")):
-                    return token
+            if not self.is_cue(token):
+                continue
+            around = list(doc[max(token.i - 3, inner.start):token.i]) + list(doc[token.i + 1:min(token.i + 3, inner.end)])
+            if any(t.lower_.strip("-") in self.pronouns for t in around):
+                return token
         return None
 
     def cue_near(self, doc: Doc, inner: Span) -> Token | None:
@@ -106,7 +108,7 @@ class QuoteFinder:
             source = self.according_to_source(doc, token)
             if source is not None:
                 sentence = token.sent if doc.has_annotation("SENT_START") else doc[:]
-                rest = [t for t in sentence if not (source.start - len(self.according_to[0]) <= t.i < source.end + 1)]
+                rest = [t for t in sentence if not (token.i <= t.i < source.end + 1)]
                 body = [t for t in rest if not t.is_punct]
                 if len(body) >= 3:
                     first, last = body[0], body[-1]
@@ -133,14 +135,13 @@ class QuoteFinder:
 
     def according_to_source(self, doc: Doc, token: Token) -> Span | None:
         """"selon le ministère", "d'après l'ISW", "according to officials": the source span."""
-        for phrase in self.according_to:
-            k = len(phrase)
-            if tuple(t.lower_ for t in doc[token.i:token.i + k]) == phrase and token.i + k < len(doc):
-                start, end = token.i + k, token.i + k
-                while end < len(doc) and not doc[end].is_punct and end - start < 10:
-                    end += 1
-                return doc[start:end] if end > start else None
-        return None
+        k = phrase_length(doc, token.i, self.according_to)
+        if not k:
+            return None
+        start = end = token.i + k
+        while end < len(doc) and not doc[end].is_punct and end - start < 10:
+            end += 1
+        return doc[start:end] if end > start else None
 
     # ---------------------------------------------------------------- speakers
 
@@ -148,7 +149,10 @@ class QuoteFinder:
         return token.pos_ != "NOUN" and lookup(self.cues, token) is not None
 
     def speaker_of(self, doc: Doc, cue: Token) -> SpeakerMention | None:
-        subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")), None)
+        subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and c.lower_ not in ("-t", "t")]
+        # the nearest nominal or pronoun subject: in an incise, the quoted clause may hang as a subject too
+        subjects.sort(key=lambda c: (c.pos_ not in ("PRON", "PROPN", "NOUN"), abs(c.i - cue.i)))
+        subject = subjects[0] if subjects else None
         if subject is not None:
             span = doc[subject.left_edge.i:subject.right_edge.i + 1]
             return self.resolve(doc, span)

@@ -24,6 +24,8 @@ from .mentions import TimeMention
 from .numbers import number_at, ordinal_day, parse_digits
 
 Match = tuple[TimeMention, int] | None
+# Prepositions stay outside TIMEX3 spans ("dans [la nuit de samedi]", "over [the weekend]").
+_PREPOSITIONS = {"à", "a", "dans", "en", "pendant", "durant", "in", "on", "over", "during", "at"}
 
 
 @Language.factory("sitrep_times", assigns=["doc._.sitrep_times", "doc._.sitrep_reference"])
@@ -221,8 +223,10 @@ class TimeTagger:
 
     def part_of_month_rule(self, doc: Doc, i: int, ref: date | None) -> Match:
         """"fin janvier", "à la fin du mois de janvier", "début mars 2024", "mi-juin", "late January"."""
+        if self._low(doc, i) in _PREPOSITIONS:  # TIMEX3 spans leave the preposition out
+            return None
         start, j = i, i
-        while self._low(doc, j) in ("à", "a", "au", "la", "in", "the"):
+        while self._low(doc, j) in ("la", "the", "au"):
             j += 1
         low = self._low(doc, j)
         if low.startswith("mi-") and low[3:] in self.months:  # "mi-juin" as one token
@@ -251,8 +255,10 @@ class TimeTagger:
 
     def night_of(self, doc: Doc, i: int, ref: date | None) -> Match:
         """"dans la nuit de samedi à dimanche", "(in) the night of Saturday to Sunday"."""
+        if self._low(doc, i) in _PREPOSITIONS:
+            return None
         j = i
-        while self._low(doc, j) in ("dans", "la", "in", "the", "during"):
+        while self._low(doc, j) in ("la", "the"):
             j += 1
         if self._low(doc, j) not in ("nuit", "night") or self._low(doc, j + 1) not in ("de", "du", "of"):
             return None
@@ -377,12 +383,17 @@ class TimeTagger:
 
     def weekend(self, doc: Doc, i: int, ref: date | None) -> Match:
         """"ce week-end", "over the weekend", "le week-end dernier"."""
-        j = i
-        while self._low(doc, j) in ("ce", "le", "the", "this", "last", "over", "during", "pendant"):
-            j += 1
-        if self._low(doc, j) not in ("week-end", "weekend"):
+        if self._low(doc, i) in _PREPOSITIONS:
             return None
-        end = j + 1
+        j = i
+        while self._low(doc, j) in ("ce", "le", "the", "this", "last"):
+            j += 1
+        if self._low(doc, j) in ("week-end", "weekend"):
+            end = j + 1
+        elif self._low(doc, j) == "week" and self._low(doc, j + 1) in ("-", "-end") :
+            end = j + 2 + (self._low(doc, j + 1) == "-" and self._low(doc, j + 2) == "end")
+        else:
+            return None
         if ref is None:
             return self._unanchored(i, end, "week"), end
         saturday = weekday_near(ref, 5, "past") if ref.weekday() < 5 else ref - timedelta(days=ref.weekday() - 5)

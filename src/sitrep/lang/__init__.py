@@ -44,3 +44,16 @@ def lookup(table: dict[str, Any], token: Any) -> Any:
         if key in table:
             return table[key]
     return None
+
+
+def phrase_length(doc: Any, i: int, phrases: list[str]) -> int:
+    """Tokens taken by the first of ``phrases`` that the text at token ``i`` spells, else 0.
+
+    Compares the text, not the tokens, so "d'après" matches however the tokenizer splits it."""
+    text = ""
+    for k in range(i, min(i + 8, len(doc))):
+        text += doc[k].lower_
+        if text in phrases:
+            return k - i + 1
+        text += " " if doc[k].whitespace_ else ""
+    return 0

@@ -1,0 +1,75 @@
+"""Shared fixtures: a small real gazetteer, a fixed reference date, and extractors built once."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitrep import Extractor
+from sitrep.records import Article
+from sitrep.resolve.gazetteer import Gazetteer, GazetteerEntry
+from sitrep.settings import load_settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REFERENCE = date(2025, 4, 2)  # a Wednesday
+
+GAZETTEER_ROWS = [
+    GazetteerEntry(690791, "Ukraine", 48.87, 32.40, "UA", None, "country", 44_000_000, ("Ukraine",)),
+    GazetteerEntry(2017370, "Russia", 56.0, 45.0, "RU", None, "country", 144_000_000, ("Russie", "Russland")),
+    GazetteerEntry(698740, "Odesa", 46.48572, 30.74383, "UA", "17", "city", 1_010_537, ("Odessa", "Odessa")),
+    GazetteerEntry(4164138, "Odessa", 31.84, -102.36, "US", "TX", "city", 118_000, ()),
+    GazetteerEntry(706483, "Kharkiv", 49.98081, 36.25272, "UA", "07", "city", 1_433_886, ("Kharkov", "Kharkiv")),
+    GazetteerEntry(687700, "Zaporizhzhia", 47.82289, 35.19031, "UA", "26", "city", 750_685, ("Zaporijjia", "Zaporozhye")),
+    GazetteerEntry(706448, "Kherson", 46.65581, 32.6178, "UA", "08", "city", 283_649, ("Kherson",)),
+    GazetteerEntry(696334, "Pokrovsk", 48.28198, 37.18207, "UA", "05", "town", 60_127, ("Pokrovsk",)),
+    GazetteerEntry(2017155, "Pokrovsk", 61.48, 129.14, "RU", "63", "town", 9_763, ("Pokrovsk",)),
+    GazetteerEntry(578072, "Belgorod", 50.61074, 36.58015, "RU", "09", "city", 356_402, ("Belgorod",)),
+    GazetteerEntry(524901, "Moscow", 55.75222, 37.61556, "RU", "48", "city", 10_381_222, ("Moscou", "Moskva")),
+    GazetteerEntry(703448, "Kyiv", 50.45466, 30.5238, "UA", "12", "city", 2_797_553, ("Kiev", "Kyiv")),
+    GazetteerEntry(709930, "Dnipro", 48.4593, 35.03865, "UA", "04", "city", 1_032_822, ("Dniepr", "Dnipropetrovsk")),
+    GazetteerEntry(1138958, "Kabul", 34.52813, 69.17233, "AF", "13", "city", 3_043_532, ("Kaboul",)),
+    GazetteerEntry(1149361, "Afghanistan", 33.0, 65.0, "AF", None, "country", 37_000_000, ("Afghanistan",)),
+    GazetteerEntry(2357048, "Djibo", 14.1022, -1.6306, "BF", "78", "town", 44_000, ()),
+]
+
+
+@pytest.fixture(scope="session")
+def gazetteer(tmp_path_factory) -> Gazetteer:
+    path = tmp_path_factory.mktemp("gazetteer") / "small.sqlite"
+    return Gazetteer.build(path, GAZETTEER_ROWS, "tests/conftest.py")
+
+
+@pytest.fixture(scope="session")
+def settings():
+    return load_settings(environ={})
+
+
+@pytest.fixture(scope="session")
+def extractor(settings, gazetteer) -> Extractor:
+    return Extractor(settings, gazetteer=gazetteer)
+
+
+@pytest.fixture(scope="session")
+def extract_fr(extractor):
+    def run(text: str, published: date | None = REFERENCE, **kw):
+        return extractor.extract(Article(text=text, language="fr", published=published, **kw))
+    return run
+
+
+@pytest.fixture(scope="session")
+def extract_en(extractor):
+    def run(text: str, published: date | None = REFERENCE, **kw):
+        return extractor.extract(Article(text=text, language="en", published=published, **kw))
+    return run
+
+
+@pytest.fixture(scope="session")
+def nlp_fr(extractor):
+    return extractor.pipelines["fr"]
+
+
+@pytest.fixture(scope="session")
+def nlp_en(extractor):
+    return extractor.pipelines["en"]

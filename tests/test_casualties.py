@@ -1,0 +1,73 @@
+"""Casualty counts with their qualifiers, ranges, number words and breakdowns."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.numbers import parse_words
+from sitrep.lang import load_lexicon
+
+
+def only(mentions, outcome):
+    return [c for c in mentions if c.outcome == outcome]
+
+
+def casualties(nlp, text):
+    return nlp(text)._.sitrep_casualties
+
+
+@pytest.mark.parametrize("text,outcome,low,high,qualifier,who,breakdown", [
+    ("Au moins 14 personnes, dont cinq enfants, ont été tuées dans la frappe.", "killed", 14, None, "at_least", "people", {"children": 5}),
+    ("La frappe a fait entre 10 et 15 morts.", "killed", 10, 15, "range", None, {}),
+    ("Le bombardement a fait plus de 20 morts.", "killed", 20, None, "at_least", None, {}),
+    ("Dix-neuf soldats ont été tués dans l'embuscade.", "killed", 19, None, "exact", "soldiers", {}),
+    ("L'attaque a fait des dizaines de blessés.", "injured", 20, 99, "approximate", None, {}),
+    ("Trois civils ont été blessés par des éclats.", "injured", 3, None, "exact", "civilians", {}),
+    ("Vingt et un combattants ont été tués.", "killed", 21, None, "exact", "militants", {}),
+])
+def test_french_counts(nlp_fr, text, outcome, low, high, qualifier, who, breakdown):
+    (c,) = only(casualties(nlp_fr, text), outcome)
+    assert (c.min, c.max, c.qualifier, c.who, c.breakdown) == (low, high, qualifier, who, breakdown)
+
+
+@pytest.mark.parametrize("text,outcome,low,high,qualifier,who,breakdown", [
+    ("The strike hit a market, killing 6 civilians, including 2 women.", "killed", 6, None, "exact", "civilians", {"women": 2}),
+    ("Twelve people were killed in the attack.", "killed", 12, None, "exact", "people", {}),
+    ("At least 14 people were killed.", "killed", 14, None, "at_least", "people", {}),
+    ("Between 10 and 15 people were killed.", "killed", 10, 15, "range", "people", {}),
+    ("More than 20 soldiers were wounded.", "injured", 20, None, "at_least", "soldiers", {}),
+])
+def test_english_counts(nlp_en, text, outcome, low, high, qualifier, who, breakdown):
+    (c,) = only(casualties(nlp_en, text), outcome)
+    assert (c.min, c.max, c.qualifier, c.who, c.breakdown) == (low, high, qualifier, who, breakdown)
+
+
+@pytest.mark.parametrize("text", [
+    "La défense antiaérienne a abattu onze drones au-dessus de la région.",
+    "Les forces ont pris trois villages.",
+    "Le président a rencontré 12 ministres mardi.",
+])
+def test_counts_of_other_things_are_not_casualties(nlp_fr, text):
+    assert casualties(nlp_fr, text) == []
+
+
+def test_killed_and_injured_in_one_sentence(nlp_fr):
+    mentions = casualties(nlp_fr, "L'explosion a fait 4 morts et 30 blessés.")
+    assert [(c.outcome, c.min) for c in mentions] == [("killed", 4), ("injured", 30)]
+
+
+@pytest.mark.parametrize("words,value", [
+    ("dix-neuf", 19), ("vingt et un", 21), ("quatre-vingt-dix", 90), ("quatre-vingts", 80), ("soixante-douze", 72),
+    ("deux cents", 200), ("mille", 1000), ("trois mille", 3000),
+])
+def test_french_number_words(words, value):
+    assert parse_words(words, load_lexicon("fr")) == value
+
+
+@pytest.mark.parametrize("words,value", [("twenty-one", 21), ("ninety nine", 99), ("two hundred", 200), ("twelve", 12)])
+def test_english_number_words(words, value):
+    assert parse_words(words, load_lexicon("en")) == value
+
+
+def test_not_a_number():
+    assert parse_words("maison", load_lexicon("fr")) is None
