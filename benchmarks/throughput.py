@@ -39,6 +39,7 @@ import sys
 import time
 import warnings
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -158,8 +159,8 @@ def load_corpus(language: str, n: int, data_dir: Path) -> Corpus:
     if base:
         return Corpus(language, description, [str(source)], len(base), round_robin(base, n))
     example = example_text()
-    return Corpus(language, "FALLBACK: shared data missing; the bundled example article "
-                  "(French, even for the English run) repeated",
+    note = " (French: the English run is told the language instead of detecting it)" if language != "fr" else ""
+    return Corpus(language, f"FALLBACK: shared data missing; the bundled example article repeated{note}",
                   ["src/sitrep/examples/frappe_odessa.txt"], 1, round_robin([example], n), fallback=True)
 
 
@@ -175,7 +176,11 @@ def run_phase(phase: str, language: str, texts: list[Text], settings, repeat: in
         else:
             run, info = _sitrep_runner(language, settings, detect)
         run(texts[:warmup])
-    info["notes"] = sorted({str(w.message) for w in caught if type(w.message).__name__ == "SitrepWarning"})
+    ours = [w for w in caught if type(w.message).__name__ == "SitrepWarning"]
+    info["notes"] = sorted({str(w.message) for w in ours})
+    for w in caught:
+        if w not in ours:
+            print(warnings.formatwarning(w.message, w.category, w.filename, w.lineno).rstrip(), file=sys.stderr)
     rss_loaded = current_rss_mb()
     times, outputs = [], None
     for _ in range(repeat):
@@ -190,6 +195,8 @@ def run_phase(phase: str, language: str, texts: list[Text], settings, repeat: in
                "words_per_s": words / seconds, "rss_after_warmup_mb": rss_loaded, "peak_rss_mb": peak_rss_mb()}
     if phase == "sitrep":
         figures.update(count_outputs(outputs))
+    else:
+        figures["spacy_tokens"] = outputs
     return {**figures, **info}
 
 
@@ -198,8 +205,9 @@ def _bare_runner(language: str, settings) -> tuple[Callable, dict]:
 
     nlp = load_base(language, settings)
 
-    def run(items: list[Text]) -> list:
-        return list(nlp.pipe((t.text for t in items), batch_size=settings.batch_size))
+    def run(items: list[Text]) -> int:
+        """spaCy tokens seen; the docs are dropped as they come, as a streaming user would."""
+        return sum(len(doc) for doc in nlp.pipe((t.text for t in items), batch_size=settings.batch_size))
 
     return run, {"pipeline": _describe(nlp)}
 
@@ -230,7 +238,8 @@ def count_outputs(outputs: list) -> dict:
     rejects = [o for o in outputs if isinstance(o, Reject)]
     events = sum(len(r.events) for r in results)
     return {"results": len(results), "rejects": len(rejects),
-            "reject_codes": sorted({r.code for r in rejects}), "events": events,
+            "reject_codes": dict(Counter(r.code for r in rejects)),
+            "result_languages": dict(Counter(r.document.language for r in results)), "events": events,
             "events_per_article": events / len(results) if results else 0.0}
 
 
@@ -300,11 +309,22 @@ def print_report(report: dict) -> None:
                       f"  sitrep adds: {escape(str(added))}")
         for note in sorted(set(entry["bare"]["notes"]) | set(entry["sitrep"]["notes"])):
             console.print(f"  [yellow]note:[/yellow] {escape(note)}")
+        if not any(pipe in bare["pipes"] for pipe in ("tok2vec", "transformer", "ner", "parser", "tagger")):
+            console.print("  [yellow]note:[/yellow] the bare baseline has no trained component (tokenizer and "
+                          "sentence splitting only), so the time ratio mostly measures sitrep's own work")
+        if len(entry["sitrep"]["result_languages"]) > 1 or entry["sitrep"]["rejects"]:
+            console.print(f"  [yellow]note:[/yellow] sitrep processed these as {entry['sitrep']['result_languages']}"
+                          f" and rejected {entry['sitrep']['rejects']} {entry['sitrep']['reject_codes']}")
     console.print()
     console.print(results_table(report))
     for language, entry in report["languages"].items():
         console.print(f"{language}: sitrep takes {entry['time_ratio']:.2f}x the time of bare spaCy "
                       f"(throughput {100 / entry['time_ratio']:.0f}% of bare)")
+
+
+def _rejects_cell(figures: dict) -> str:
+    codes = ", ".join(f"{code} x{n}" for code, n in sorted(figures["reject_codes"].items()))
+    return f"{figures['rejects']} ({codes})" if codes else str(figures["rejects"])
 
 
 def results_table(report: dict):
@@ -321,7 +341,7 @@ def results_table(report: dict):
             table.add_row(language, phase, str(p["articles"]), f"{p['words']:,}", f"{p['seconds']:.2f}",
                           f"{p['articles_per_s']:.1f}", f"{p['words_per_s']:,.0f}", f"{p['peak_rss_mb']:.0f}",
                           f"{p['events_per_article']:.2f}" if sitrep else "-",
-                          str(p["rejects"]) if sitrep else "-")
+                          _rejects_cell(p) if sitrep else "-")
     return table
 
 
@@ -350,10 +370,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def benchmark_language(language: str, args: argparse.Namespace, settings) -> dict:
     corpus = load_corpus(language, args.articles, args.data_dir)
     entry = {"corpus": corpus.summary()}
+    # The fallback article is French: detecting it would send the English run to the French pipeline.
+    detect = not args.given_language and not (corpus.fallback and language != "fr")
     for phase in PHASES:
         print(f"[{language}] {phase}: {len(corpus.texts)} articles ...", file=sys.stderr, flush=True)
         entry[phase] = in_fresh_process(run_phase, phase, language, corpus.texts, settings, args.repeat,
-                                        not args.given_language, args.warmup)
+                                        detect, args.warmup)
     entry["time_ratio"] = entry["sitrep"]["seconds"] / entry["bare"]["seconds"]
     return entry
 

@@ -57,11 +57,18 @@ def test_finds_organisations_and_places(nlp):
 
 
 def test_news_dateline_tokenization(nlp):
-    doc = nlp.make_doc("KYIV, June 4 (Reuters) - Russian forces struck the U.S.-made systems, Gen. Smith said.")
+    doc = nlp.make_doc("KYIV, June 4 (Reuters) - Russian forces struck U.S.-made systems, Gen. Smith said.")
     words = [t.text for t in doc]
     assert words[:9] == ["KYIV", ",", "June", "4", "(", "Reuters", ")", "-", "Russian"]
-    assert "Gen." in words
-    assert "U.S." in words
+    assert words[11:14] == ["U.S.", "-", "made"]
+    assert words[-4:] == ["Gen.", "Smith", "said", "."]
+
+
+def test_rank_abbreviations_stay_whole(nlp):
+    doc = nlp.make_doc("Lt. Col. Ivan Petrov and Sgt. Smith of the U.S. Army were hurt.")
+    words = [t.text for t in doc]
+    assert words[:4] == ["Lt.", "Col.", "Ivan", "Petrov"]
+    assert words[5:10] == ["Sgt.", "Smith", "of", "the", "U.S."]
 
 
 def test_sentence_boundaries_in_news(nlp):

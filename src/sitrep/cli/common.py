@@ -92,7 +92,7 @@ def finish(summary: RunSummary, extra: str = "") -> None:
     reasons = ", ".join(f"{code}×{n}" for code, n in sorted(summary.reasons().items()))
     line = (f"{summary.read} read, {summary.results} extracted, {summary.rejected} rejected"
             + (f" ({reasons})" if reasons else "") + f", {summary.events} events" + extra)
-    stderr.print(line, highlight=False)
+    stderr.print(line, highlight=False, soft_wrap=True)
     if summary.results == 0 and summary.skipped == 0:
         raise typer.Exit(EXIT_NOTHING)
     if summary.rejected:

@@ -74,6 +74,22 @@ def shift_months(d: date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+class _LowerView:
+    """A Doc with its lowercase forms computed once: the rules look them up many times."""
+
+    __slots__ = ("doc", "lows")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.lows = [t.lower_ for t in doc]
+
+    def __getitem__(self, key):  # tokens and spans, as from the Doc
+        return self.doc[key]
+
+    def __len__(self) -> int:
+        return len(self.lows)
+
+
 # ------------------------------------------------------------------ the tagger
 
 class TimeTagger:
@@ -90,6 +106,15 @@ class TimeTagger:
         self.part_of_month: dict[str, str] = t["part_of_month"]
         self.ago = t["ago"]
         self.lang = lang
+        numbers = self.lex.section("numbers")
+        # Words a rule can start with; other tokens are skipped without trying every rule.
+        self.starters: set[str] = (
+            set(self.weekdays) | set(self.months) | set(self.relative_days) | set(self.units) | self.last | self.next
+            | self.this | set(self.parts_of_day) | set(self.part_of_month) | set(numbers["units"]) | set(numbers["tens"])
+            | set(numbers["vague"]) | _PREPOSITIONS | {"l'", "l", "le", "la", "the", "au", "il", "depuis", "since", "de",
+                                                       "of", "début", "fin", "durant", "for", "week", "week-end", "weekend"}
+            | {w for w in self.months for w in (f"mi-{w}",)}
+        )
         self.rules: list[Callable[[Doc, int, date | None], Match]] = [
             self.night_of, self.part_of_month_rule, self.day_month, self.month_day, self.month_year,
             self.relative_unit, self.ago_rule, self.duration, self.weekday, self.relative_day,
@@ -109,10 +134,14 @@ class TimeTagger:
         return doc
 
     def find(self, doc: Doc, ref: date | None) -> list[TimeMention]:
+        view = _LowerView(doc)
         mentions, i = [], 0
         while i < len(doc):
+            if view.lows[i] not in self.starters and not view.lows[i][:1].isdigit():
+                i += 1
+                continue
             for rule in self.rules:
-                match = rule(doc, i, ref)
+                match = rule(view, i, ref)  # type: ignore[arg-type]
                 if match is not None:
                     mentions.append(match[0])
                     i = match[1]
@@ -128,8 +157,8 @@ class TimeTagger:
 
     # -------------------------------------------------------------- helpers
 
-    def _low(self, doc: Doc, i: int) -> str:
-        return doc[i].lower_ if 0 <= i < len(doc) else ""
+    def _low(self, doc: "_LowerView", i: int) -> str:
+        return doc.lows[i] if 0 <= i < len(doc.lows) else ""
 
     def _year_at(self, doc: Doc, i: int) -> int | None:
         if i < len(doc):

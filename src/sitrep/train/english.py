@@ -32,9 +32,11 @@ import time
 from pathlib import Path
 
 import spacy
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, DocBin
 from spacy.training import Corpus
 from spacy.training.converters import conll_ner_to_docs, conllu_to_docs
+from spacy.util import compile_infix_regex
 
 CONFIG_DIR = Path(__file__).parent / "configs"
 WIKIGOLD = Path("eval/ner_babelscape_wikineural/wikigold_en_test.conllu")
@@ -42,6 +44,9 @@ SENTS_PER_DOC = 10  # group sentences into documents so the parser learns to spl
 NER_TUNE_FRACTION = 0.07  # tail of CoNLL train.txt used to pick the checkpoint
 UD_TRAIN_CUT, UD_TUNE_CUT = 0.70, 0.80  # fractions of the UD test file
 NER_LABELS = ("PER", "ORG", "LOC", "MISC")
+# Abbreviations common in war reporting that spaCy's English exceptions lack.
+TITLE_ABBREVIATIONS = ("Lt.", "Col.", "Maj.", "Sgt.", "Cpl.", "Pvt.", "Capt.", "Cpt.", "Brig.",
+                       "Cmdr.", "Cdr.", "Gens.", "Pres.", "Amb.", "Insp.", "Supt.", "Ft.", "Sr.")  # fmt: skip
 
 
 # ---------------------------------------------------------------- data
@@ -185,6 +190,19 @@ def assemble(work_dir: Path) -> Path:
     return out
 
 
+def news_tokenizer(nlp):
+    """Tokenizer rules for news (saved with the pipeline).
+
+    Keeps rank and title abbreviations spaCy lacks as one token ("Lt.", "Col.")
+    and splits a hyphen after an abbreviation: "U.S.-led" -> "U.S.", "-", "led".
+    """
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
 # ---------------------------------------------------------------- evaluation
 
 
@@ -302,13 +320,16 @@ def training_markdown(report: dict) -> str:
         "# sitrep English pipeline (`en_sitrep`): how it was trained",
         "",
         f"Built {report['built']} with spaCy {spacy.__version__}, CPU only, no static vectors.",
-        "Pipeline: `tok2vec, tagger, morphologizer, parser, lemmatizer, ner`. The first five "
-        "share one CNN tok2vec (MultiHashEmbed NORM/PREFIX/SUFFIX/SHAPE + MaxoutWindowEncoder, "
-        "width 96, depth 4) trained on UD English EWT; `ner` owns its own CNN tok2vec "
-        "(width 128, depth 4) and so does `senter` (width 64, depth 4), both trained on "
-        "CoNLL-2003. The senter sets sentence boundaries; the parser keeps them.",
+        f"Pipeline: `{', '.join(report['pipeline'])}`. tok2vec, tagger, morphologizer, parser "
+        "and lemmatizer come from the syntax part: one CNN tok2vec (MultiHashEmbed "
+        "NORM/PREFIX/SUFFIX/SHAPE + MaxoutWindowEncoder, width 96, depth 4) shared through "
+        "listeners, trained on UD English EWT. senter and ner come from the news part, trained "
+        "on CoNLL-2003; each owns its own CNN tok2vec inside its model (senter width 64, ner "
+        "width 128, depth 4). The senter sets sentence boundaries and the parser keeps them.",
         "",
         "## Rebuild",
+        "",
+        "From the repository root (with sitrep installed, or `PYTHONPATH=src`):",
         "",
         "```",
         report["command"],
@@ -392,7 +413,8 @@ def train_english(data_dir: Path, output_dir: Path, work_dir: Path, *, gpu: bool
     report["train_seconds"] = train_parts(
         corpus_dir, work_dir, gpu=gpu, max_steps=max_steps, parallel=parallel
     )
-    nlp = spacy.load(assemble(work_dir))
+    nlp = news_tokenizer(spacy.load(assemble(work_dir)))
+    report["pipeline"] = nlp.pipe_names
     report["scores"] = evaluate_all(nlp, corpus_dir)
     report["built"] = time.strftime("%Y-%m-%d")
     report["wall_seconds"] = round(time.monotonic() - started, 1)

@@ -1,0 +1,62 @@
+"""Place mentions and geocoding against a small real gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize
+
+
+@pytest.mark.parametrize("text,mention,name,country", [
+    ("Une frappe a touché Odessa mardi.", "Odessa", "Odesa", "UA"),
+    ("Les combats continuent près de Zaporijjia.", "Zaporijjia", "Zaporizhzhia", "UA"),
+    ("Des drones ont visé Kharkov dans la nuit.", "Kharkov", "Kharkiv", "UA"),
+    ("Une frappe a touché la ville de Belgorod.", "Belgorod", "Belgorod", "RU"),
+])
+def test_french_exonyms_resolve(extract_fr, text, mention, name, country):
+    place = next(p for p in extract_fr(text).places if p.text == mention)
+    assert (place.name, place.country_code, place.precision) == (name, country, "exact")
+    assert place.latitude is not None and text[place.start:place.end] == mention
+
+
+def test_context_country_disambiguates(extract_fr):
+    result = extract_fr("En Ukraine, les forces russes avancent vers Pokrovsk.")
+    (pokrovsk,) = [p for p in result.places if p.text == "Pokrovsk"]
+    assert pokrovsk.country_code == "UA"
+
+
+def test_country_hint_in_the_cue(extract_fr):
+    result = extract_fr("Des drones ont frappé la ville russe de Pokrovsk.")
+    (pokrovsk,) = [p for p in result.places if p.text == "Pokrovsk"]
+    assert pokrovsk.country_code == "RU"
+
+
+def test_region_cue_gives_admin1_precision(extract_fr):
+    result = extract_fr("Des combats ont eu lieu dans la région de Kharkiv.")
+    (kharkiv,) = [p for p in result.places if p.text == "Kharkiv"]
+    assert (kharkiv.feature, kharkiv.precision) == ("admin1", "admin1")
+
+
+def test_unknown_place_keeps_its_name_and_says_so(extract_fr):
+    result = extract_fr("Les forces russes ont pris le village de Robotyne.")
+    (robotyne,) = [p for p in result.places if p.text == "Robotyne"]
+    assert (robotyne.name, robotyne.latitude, robotyne.precision) == ("Robotyne", None, "unresolved")
+
+
+def test_person_after_a_title_is_not_a_place(extract_fr):
+    result = extract_fr("Au moins 14 personnes ont été tuées, a annoncé le gouverneur régional Oleh Kiper.")
+    assert "Oleh Kiper" not in [p.text for p in result.places]
+
+
+@pytest.mark.parametrize("a,b", [("Zaporijjia", "zaporijjia"), ("Bila-Tserkva", "bila tserkva"),
+                                 ("Tchassiv Iar", "TCHASSIV IAR"), ("Kryvyï Rih", "kryvyi rih"), ("L’viv", "l viv")])
+def test_normalize(a, b):
+    assert normalize(a) == normalize(b)
+
+
+def test_gazetteer_lookup_orders_by_population(tmp_path):
+    rows = [GazetteerEntry(1, "Mykolaivka", 48.0, 37.0, "UA", "05", "village", 900, ("Nikolaevka",)),
+            GazetteerEntry(2, "Nikolayevka", 55.0, 40.0, "RU", "10", "village", 3000, ("Nikolaevka",))]
+    gazetteer = Gazetteer.build(tmp_path / "g.sqlite", rows, "test")
+    assert [e.geonames_id for e in gazetteer.lookup("Nikolaevka")] == [2, 1]
+    assert gazetteer.info()["places"] == 2
