@@ -10,10 +10,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..lang import load_lexicon, lookup, phrase_length
+from ..lang import load_lexicon, lookup
 from ..nlp.extensions import doc_list, register_extensions
 from .mentions import ClaimMention, EventMention
-from .speakers import SpeakerResolver
+from .speakers import SpeakerResolver, according_to_source
 
 OUTLET = "the outlet"
 
@@ -80,17 +80,12 @@ class ClaimFinder:
     def according_to_claims(self, doc: Doc, sentence: Span) -> list[ClaimMention]:
         claims = []
         for token in sentence:
-            k = phrase_length(doc, token.i, self.according_to)
-            if k:
-                start = end = token.i + k
-                while end < sentence.end and not doc[end].is_punct and end - start < 10:
-                    end += 1
-                if end == start:
-                    continue
-                span = doc[start:end]
-                speaker = self.resolve(doc, span)
-                claims.append(ClaimMention(speaker.name if speaker else span.text, speaker.kind if speaker else "unknown",
-                                           "claimed", token.i, end, source_start=start, source_end=end))
+            span = according_to_source(doc, token.i, self.according_to, limit=sentence.end)
+            if span is None:
+                continue
+            speaker = self.resolve(doc, span)
+            claims.append(ClaimMention(speaker.name if speaker else span.text, speaker.kind if speaker else "unknown",
+                                       "claimed", token.i, span.end, source_start=span.start, source_end=span.end))
         return claims
 
     def verification_claims(self, doc: Doc, sentence: Span, found: list[ClaimMention]) -> list[ClaimMention]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..lang import load_lexicon, lookup, phrase_length
+from ..lang import load_lexicon, lookup
 from ..nlp.extensions import register_extensions
 from .mentions import QuoteMention, SpeakerMention
-from .speakers import INSTITUTION_LABELS, PERSON_LABELS, SpeakerResolver
+from .speakers import INSTITUTION_LABELS, PERSON_LABELS, SpeakerResolver, according_to_source
 _MAX_QUOTE_CHARS = 3000
 
 
@@ -105,7 +105,7 @@ class QuoteFinder:
                 if content is not None:
                     quotes.append(QuoteMention(content.start_char, content.end_char, "indirect", token.i,
                                                self.speaker_of(doc, token)))
-            source = self.according_to_source(doc, token)
+            source = according_to_source(doc, token.i, self.according_to)
             if source is not None:
                 sentence = token.sent if doc.has_annotation("SENT_START") else doc[:]
                 rest = [t for t in sentence if not (token.i <= t.i < source.end + 1)]
@@ -132,16 +132,6 @@ class QuoteFinder:
                 if end - (nxt + 1) >= 3:
                     return doc[nxt + 1:end]
         return None
-
-    def according_to_source(self, doc: Doc, token: Token) -> Span | None:
-        """"selon le ministère", "d'après l'ISW", "according to officials": the source span."""
-        k = phrase_length(doc, token.i, self.according_to)
-        if not k:
-            return None
-        start = end = token.i + k
-        while end < len(doc) and not doc[end].is_punct and end - start < 10:
-            end += 1
-        return doc[start:end] if end > start else None
 
     # ---------------------------------------------------------------- speakers
 

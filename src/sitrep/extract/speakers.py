@@ -5,12 +5,26 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..lang import Lexicon
+from ..lang import Lexicon, phrase_length
 from .mentions import SpeakerMention
 
 PERSON_LABELS = {"PER", "PERSON"}
 INSTITUTION_LABELS = {"ORG", "NORP", "GPE", "LOC"}
 _MAX_INSTITUTION_TOKENS = 8
+_MAX_SOURCE_TOKENS = 10
+
+
+def according_to_source(doc: Doc, i: int, phrases: list[str], limit: int | None = None) -> Span | None:
+    """The source named after "selon" / "d'après" / "according to" at token ``i``: the words up to
+    the next punctuation (at most ten, never past ``limit``)."""
+    k = phrase_length(doc, i, phrases)
+    if not k:
+        return None
+    start = end = i + k
+    stop = min(len(doc), limit if limit is not None else len(doc))
+    while end < stop and not doc[end].is_punct and end - start < _MAX_SOURCE_TOKENS:
+        end += 1
+    return doc[start:end] if end > start else None
 
 
 class SpeakerResolver:
