@@ -31,6 +31,28 @@ def test_acled_floor(acled_report, group, metric, floor):
     assert measured.value >= floor, f"{group}/{metric} fell to {measured.value:.3f} (floor {floor})"
 
 
+@pytest.fixture(scope="module")
+def timex_reports(extractor):
+    return {name: evaluate("timex", FIXTURES / f"{name}.tml", extractor=extractor) for name in ("timex_fr", "timex_en")}
+
+
+@pytest.mark.parametrize("name,group,metric,floor", [
+    (name, group, metric, floor) for name in ("timex_fr", "timex_en")
+    for group, metrics in BASELINE[name].items() for metric, floor in metrics.items()
+])
+def test_timex_floor(timex_reports, name, group, metric, floor):
+    measured = timex_reports[name].metric(group, metric)
+    assert measured.value >= floor, f"{name} {group}/{metric} fell to {measured.value:.3f} (floor {floor})"
+
+
+def test_timeml_reader_offsets():
+    from sitrep.eval.timeml import read_tml
+
+    doc = read_tml(FIXTURES / "timex_fr.tml")
+    assert str(doc.creation) == "2025-04-02" and len(doc.timexes) == 8
+    assert [doc.text[t.start:t.end] for t in doc.timexes][:2] == ["mardi", "Hier"]
+
+
 def test_report_json(acled_report, tmp_path):
     from sitrep.eval import write_report
 

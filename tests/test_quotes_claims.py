@@ -67,3 +67,13 @@ def test_geolocated_videos_are_a_confirmation(extract_fr):
 def test_unattributed_event_is_reported_by_the_outlet(extract_fr):
     (event,) = extract_fr("Une frappe russe a touché Odessa mardi.", outlet="Le Monde").events
     assert [(c.source.name, c.source.kind, c.stance) for c in event.claims] == [("Le Monde", "outlet", "reported")]
+
+
+def test_regression_no_crash_reading_the_parse_of_an_unparsed_doc(extract_en):
+    """Reading Token.children on this text through a blank English pipeline crashed the process
+    (spaCy 3.8, a segmentation fault): extractors must not read the parse when there is none."""
+    text = ("\n\nKYIV, Ukraine (AP) _\n\nMissiles struck the city on Friday, killing dozens of people, officials said.\n\n"
+            "A local TV said the mayor was among the injured.\n\n``It was a missile,'' said an official. "
+            "``You can see the crater,'' he said.\n\n")
+    result = extract_en(text)
+    assert result.events and result.events[0].fatalities.min == 24

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..lang import load_lexicon, lookup, token_keys
+from ..nlp.syntax import children
 from ..nlp.extensions import register_extensions
 from .mentions import CasualtyMention
 from .numbers import Number, number_at
@@ -132,7 +133,7 @@ class CasualtyFinder:
 
     def _governing_verb(self, doc: Doc, token: Token) -> tuple[str, int] | None:
         if doc.has_annotation("DEP"):
-            for child in token.children:  # "14 personnes tuées"
+            for child in children(token):  # "14 personnes tuées"
                 if child.dep_ in ("acl", "amod") and self._outcome(child):
                     return self._outcome(child), child.i  # type: ignore[return-value]
             head = token

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import load_lexicon, lookup
+from ..nlp.syntax import children, span_root, subtree_span
 from ..nlp.extensions import doc_list, register_extensions
 from .mentions import ClaimMention, EventMention
 from .speakers import SpeakerResolver, according_to_source
@@ -44,7 +45,7 @@ class ClaimFinder:
         claims: list[ClaimMention] = []
         for start, end in event.sentences:
             sentence = _orthographic_sentence(doc, start, end)
-            trigger = doc[event.trigger] if start <= event.trigger < end else sentence.root
+            trigger = doc[event.trigger] if start <= event.trigger < end else span_root(sentence)
             claims.extend(self.verb_claims(doc, sentence, trigger))
             claims.extend(self.according_to_claims(doc, sentence))
             claims.extend(self.verification_claims(doc, sentence, claims))
@@ -64,12 +65,12 @@ class ClaimFinder:
                 continue
             if doc.has_annotation("DEP") and not (_governs(token, trigger) or _incise_of(token, trigger)):
                 continue
-            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            subject = next((c for c in children(token) if c.dep_ in ("nsubj", "nsubj:pass")), None)
             if subject is None and token.i > trigger.i:  # inverted: "…, a annoncé le gouverneur"
-                subject = next((c for c in token.children if c.dep_ in ("obj", "dobj") and c.i > token.i), None)
+                subject = next((c for c in children(token) if c.dep_ in ("obj", "dobj") and c.i > token.i), None)
             if subject is None:
                 continue
-            span = doc[subject.left_edge.i:subject.right_edge.i + 1]
+            span = subtree_span(subject)
             speaker = self.resolve(doc, span)
             name = speaker.name if speaker else span.text
             kind = speaker.kind if speaker else "unknown"

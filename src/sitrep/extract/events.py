@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import load_lexicon, lookup, token_keys
+from ..nlp.syntax import children, span_root
 from ..nlp.extensions import doc_list, register_extensions
 from .actors import canonical_actor
 from .mentions import ActorMention, CasualtyMention, EventMention, PlaceMention, TimeMention
@@ -134,7 +135,7 @@ class EventFinder:
 
     def weapon_object(self, trigger: Token) -> bool:
         """The thing killed or destroyed is a weapon: a drone or missile shot down."""
-        objects = [c for c in trigger.children if c.dep_ in ("obj", "dobj", "nsubj:pass")]
+        objects = [c for c in children(trigger) if c.dep_ in ("obj", "dobj", "nsubj:pass")]
         if not trigger.doc.has_annotation("DEP"):
             objects = list(trigger.doc[trigger.i + 1:trigger.i + 4])
         return any(lookup(self.instruments, t) in self.instrument_subtypes for t in objects)
@@ -172,7 +173,7 @@ class EventFinder:
     def _by_role(mentions: list[ActorMention], trigger: Token, deps: tuple[str, ...], before_only: bool) -> ActorMention | None:
         doc = trigger.doc
         for mention in mentions:
-            root = doc[mention.start:mention.end].root
+            root = span_root(doc[mention.start:mention.end])
             if before_only and mention.start > trigger.i and root.dep_ != "obl:agent":
                 continue
             if root.head.i == trigger.i and root.dep_ in deps:
@@ -185,7 +186,7 @@ class EventFinder:
             return None
         if doc.has_annotation("DEP"):
             for place in places:  # governed by the trigger: "une frappe sur Odessa"
-                head = doc[place.start:place.end].root
+                head = span_root(doc[place.start:place.end])
                 for _ in range(3):
                     if head.head.i == trigger.i:
                         return place
@@ -198,12 +199,13 @@ class EventFinder:
         return min(times, key=lambda t: abs(t.start - trigger.i)) if times else None
 
     def modality(self, trigger: Token) -> str:
-        verbs = [trigger] + [c for c in trigger.children if c.dep_.startswith("aux")]
+        kids = children(trigger)
+        verbs = [trigger] + [c for c in kids if c.dep_.startswith("aux")]
         if trigger.dep_ in ("xcomp",) and trigger.head.lemma_.lower() in self.hypothetical:
             return "hypothetical"
-        if any(t.lower_ in self.hypothetical and t.dep_.startswith("aux") for t in trigger.children):
+        if any(t.lower_ in self.hypothetical and t.dep_.startswith("aux") for t in kids):
             return "hypothetical"
-        if any(c.lower_ in self.negation and c.dep_ in ("advmod", "neg") for c in trigger.children):
+        if any(c.lower_ in self.negation and c.dep_ in ("advmod", "neg") for c in kids):
             return "denied"
         if any("Cnd" in t.morph.get("Mood") for t in verbs):
             return "reported"

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lang import load_lexicon, lookup
+from ..nlp.syntax import has_parse
 from ..nlp.extensions import register_extensions
 from .mentions import PlaceMention
 
@@ -99,5 +100,7 @@ class PlaceFinder:
 
     def is_metonym(self, span: Span) -> bool:
         """"Moscou a démenti", "Washington warned": a place as the subject of a speech verb."""
+        if not has_parse(span):
+            return False
         root = span.root
         return root.dep_ in ("nsubj", "nsubj:pass") and lookup(self.speech_verbs, root.head) is not None

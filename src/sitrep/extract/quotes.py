@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import load_lexicon, lookup
+from ..nlp.syntax import children, subtree_span
 from ..nlp.extensions import register_extensions
 from .mentions import QuoteMention, SpeakerMention
 from .speakers import INSTITUTION_LABELS, PERSON_LABELS, SpeakerResolver, according_to_source
@@ -118,10 +119,9 @@ class QuoteFinder:
 
     def complement(self, doc: Doc, cue: Token) -> Span | None:
         """The reported clause of "X a affirmé que …" / "X said (that) …"."""
-        for child in cue.children:
+        for child in children(cue):
             if child.dep_ == "ccomp":
-                subtree = list(child.subtree)
-                span = doc[subtree[0].i:subtree[-1].i + 1]
+                span = subtree_span(child)
                 if len(span) >= 3 and not any(ch in span.text for ch in self.pairs):
                     return span
         if not doc.has_annotation("DEP"):
@@ -139,12 +139,12 @@ class QuoteFinder:
         return token.pos_ != "NOUN" and lookup(self.cues, token) is not None
 
     def speaker_of(self, doc: Doc, cue: Token) -> SpeakerMention | None:
-        subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and c.lower_ not in ("-t", "t")]
+        subjects = [c for c in children(cue) if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and c.lower_ not in ("-t", "t")]
         # the nearest nominal or pronoun subject: in an incise, the quoted clause may hang as a subject too
         subjects.sort(key=lambda c: (c.pos_ not in ("PRON", "PROPN", "NOUN"), abs(c.i - cue.i)))
         subject = subjects[0] if subjects else None
         if subject is not None:
-            span = doc[subject.left_edge.i:subject.right_edge.i + 1]
+            span = subtree_span(subject)
             return self.resolve(doc, span)
         # no parse, or an inverted subject the parser missed: a pronoun or name right after the cue
         for token in doc[cue.i + 1:cue.i + 4]:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from ..lang import Lexicon, load_lexicon
 from ..nlp.extensions import register_extensions
 from .mentions import TimeMention
-from .numbers import number_at, ordinal_day, parse_digits
+from .numbers import Number, number_at, ordinal_day, parse_digits
 
 Match = tuple[TimeMention, int] | None
 # Prepositions stay outside TIMEX3 spans ("dans [la nuit de samedi]", "over [the weekend]").
@@ -52,15 +52,17 @@ def weekday_near(ref: date, weekday: int, mode: str) -> date:
     return ref - timedelta(days=back)
 
 
-def infer_year(ref: date | None, month: int, day: int = 1) -> int | None:
-    """The year of a day-and-month without a year: the one that is not in the future of the
-    article by more than a week (news reports the past)."""
+def infer_year(ref: date | None, month: int, day: int = 1, future: bool = False) -> int | None:
+    """The year of a day-and-month without a year: news reports the past, so the one not more
+    than a week after the article; in a sentence in the future tense, the one not before it."""
     if ref is None:
         return None
     try:
         candidate = date(ref.year, month, min(day, month_last_day(ref.year, month)))
     except ValueError:
         return None
+    if future:
+        return ref.year + 1 if candidate < ref - timedelta(days=7) else ref.year
     return ref.year - 1 if candidate > ref + timedelta(days=7) else ref.year
 
 
@@ -181,6 +183,12 @@ class TimeTagger:
     def _unanchored(self, start: int, end: int, precision: str, type_: str = "DATE") -> TimeMention:
         return TimeMention(start, end, type_, "XXXX-XX-XX", precision, anchored=False)
 
+    def future_tense(self, doc: "_LowerView", i: int) -> bool:
+        """Whether the sentence around token ``i`` speaks of the future ("aura lieu", "will meet")."""
+        real = doc.doc
+        sentence = real[i].sent if real.has_annotation("SENT_START") else real[:]
+        return any("Fut" in t.morph.get("Tense") or t.lower_ in ("will", "'ll") for t in sentence)
+
     def _part_of_day_after(self, doc: Doc, i: int) -> tuple[str | None, int]:
         if self._low(doc, i) in self.parts_of_day:
             return self.parts_of_day[self._low(doc, i)], i + 1
@@ -201,7 +209,7 @@ class TimeTagger:
         if year is not None:
             end += 1
         anchored = year is not None
-        year = year or infer_year(ref, month, day)
+        year = year or infer_year(ref, month, day, future=self.future_tense(doc, i))
         if year is None:
             return TimeMention(start, end, "DATE", f"XXXX-{month:02d}-{day:02d}", "day", anchored=False), end
         try:
@@ -225,7 +233,7 @@ class TimeTagger:
         year = self._year_at(doc, end)
         if year is not None:
             end += 1
-        year = year or infer_year(ref, month, day)
+        year = year or infer_year(ref, month, day, future=self.future_tense(doc, i))
         if year is None:
             return TimeMention(i, end, "DATE", f"XXXX-{month:02d}-{day:02d}", "day", anchored=False), end
         try:
@@ -379,36 +387,54 @@ class TimeTagger:
         return TimeMention(start, end, "DATE", iso_week(monday), "week", monday.isoformat(),
                            (monday + timedelta(days=6)).isoformat()), end
 
+    def _amount(self, doc: "_LowerView", i: int) -> Number | None:
+        """A count of time units: a number, or "un"/"a" before a unit ("il y a un an", "a week ago")."""
+        if i >= len(doc):
+            return None
+        if self._low(doc, i) in ("un", "une", "a", "an") and self._low(doc, i + 1) in self.units:
+            return Number(1, None, i, i + 1)
+        return number_at(doc.doc, i, self.lex)
+
     def ago_rule(self, doc: Doc, i: int, ref: date | None) -> Match:
-        """"il y a trois jours", "three days ago"."""
+        """"il y a trois jours", "il y a un an", "three days ago", "a week ago"."""
         if self.lang == "fr":
             if not (self._low(doc, i) == "il" and self._low(doc, i + 1) == "y" and self._low(doc, i + 2) == "a"):
                 return None
-            number = number_at(doc, i + 3, self.lex) if i + 3 < len(doc) else None
+            number = self._amount(doc, i + 3)
             if number is None or self._low(doc, number.end) not in self.units:
                 return None
             unit, end = self.units[self._low(doc, number.end)], number.end + 1
         else:
-            number = number_at(doc, i, self.lex)
+            number = self._amount(doc, i)
             if number is None or self._low(doc, number.end) not in self.units or self._low(doc, number.end + 1) != "ago":
                 return None
             unit, end = self.units[self._low(doc, number.end)], number.end + 2
-        if unit != "D" or number.max is not None:
+        if unit == "H" or number.max is not None:
             return None
+        precision = {"D": "day", "W": "week", "M": "month", "Y": "year"}[unit]
         if ref is None:
-            return self._unanchored(i, end, "day"), end
-        return self._day(ref - timedelta(days=number.min), i, end), end
+            return self._unanchored(i, end, precision), end
+        n = number.min
+        if unit == "D":
+            return self._day(ref - timedelta(days=n), i, end), end
+        if unit == "W":
+            monday = ref - timedelta(days=ref.weekday(), weeks=n)
+            return TimeMention(i, end, "DATE", iso_week(monday), "week", monday.isoformat(),
+                               (monday + timedelta(days=6)).isoformat()), end
+        if unit == "M":
+            y, m = shift_months(ref, -n)
+            return self._month(y, m, i, end), end
+        y = ref.year - n
+        return TimeMention(i, end, "DATE", str(y), "year", f"{y}-01-01", f"{y}-12-31"), end
 
     def duration(self, doc: Doc, i: int, ref: date | None) -> Match:
-        """"pendant trois jours", "depuis deux semaines", "for three days"."""
-        if self._low(doc, i) not in ("pendant", "depuis", "durant", "for", "over"):
-            return None
-        number = number_at(doc, i + 1, self.lex) if i + 1 < len(doc) else None
+        """"trois jours", "(pendant) deux semaines", "(for) three days": an amount of a time unit."""
+        number = number_at(doc.doc, i, self.lex) if self._low(doc, i) not in self.last | self.this | self.next else None
         if number is None or number.max is not None or self._low(doc, number.end) not in self.units:
             return None
         unit = self.units[self._low(doc, number.end)]
         value = f"PT{number.min}H" if unit == "H" else f"P{number.min}{unit}"
-        return TimeMention(i + 1, number.end + 1, "DURATION", value, "duration"), number.end + 1
+        return TimeMention(i, number.end + 1, "DURATION", value, "duration"), number.end + 1
 
     def weekend(self, doc: Doc, i: int, ref: date | None) -> Match:
         """"ce week-end", "over the weekend", "le week-end dernier"."""
