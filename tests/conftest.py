@@ -32,6 +32,9 @@ GAZETTEER_ROWS = [
     GazetteerEntry(1138958, "Kabul", 34.52813, 69.17233, "AF", "13", "city", 3_043_532, ("Kaboul",)),
     GazetteerEntry(1149361, "Afghanistan", 33.0, 65.0, "AF", None, "country", 37_000_000, ("Afghanistan",)),
     GazetteerEntry(2357048, "Djibo", 14.1022, -1.6306, "BF", "78", "town", 44_000, ()),
+    # real GeoNames entries whose names are also common words or actors: they must not become places
+    GazetteerEntry(3088848, "Police", 53.55214, 14.57182, "PL", "87", "town", 33_000, ("Police",)),
+    GazetteerEntry(321025, "Bozhüyük", 39.9, 30.0, "TR", "11", "village", 1_500, ("Taliban",)),
 ]
 
 
@@ -67,9 +70,9 @@ def extract_en(extractor):
 
 @pytest.fixture(scope="session")
 def nlp_fr(extractor):
-    return extractor.pipelines["fr"]
+    return extractor.nlp("fr")
 
 
 @pytest.fixture(scope="session")
 def nlp_en(extractor):
-    return extractor.pipelines["en"]
+    return extractor.nlp("en")

@@ -126,7 +126,7 @@ def test_unknown_language_code(extractor):
 
 def test_a_broken_article_does_not_stop_the_batch(extractor, monkeypatch):
     """A component crashing on one article: that article is rejected (E202), the others go through."""
-    nlp = extractor.pipelines["fr"]
+    nlp = extractor.nlp("fr")
     component = nlp.get_pipe("sitrep_casualties")
     original = type(component).__call__
 

@@ -60,3 +60,18 @@ def test_gazetteer_lookup_orders_by_population(tmp_path):
     gazetteer = Gazetteer.build(tmp_path / "g.sqlite", rows, "test")
     assert [e.geonames_id for e in gazetteer.lookup("Nikolaevka")] == [2, 1]
     assert gazetteer.info()["places"] == 2
+
+
+@pytest.mark.parametrize("text,places", [
+    ("Russian forces shelled Kherson on Tuesday.", ["Kherson"]),
+    ("Kherson was shelled on Tuesday.", ["Kherson"]),  # a city: safe even at the start of a sentence
+    ("Police said Taliban militants attacked a checkpoint near Kabul.", ["Kabul"]),
+    ("A drone hit a car in Zaporizhzhia and another near Odesa.", ["Zaporizhzhia", "Odesa"]),
+])
+def test_gazetteer_finds_names_the_model_cannot_see(extract_en, text, places):
+    assert [p.text for p in extract_en(text).places] == places
+
+
+def test_english_event_located_through_the_gazetteer(extract_en):
+    (event,) = extract_en("On 16 February 2024, Russian forces shelled Kherson with artillery.").events
+    assert event.location.name == "Kherson" and event.location.country_code == "UA"

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import InputError, SitrepError, Warnings
@@ -38,13 +39,24 @@ class Extractor:
         self._builder: ResultBuilder | None = None
 
     @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = open_default_gazetteer(self.settings.gazetteer_min_population, self.settings.gazetteer_path)
+        return self._gazetteer
+
+    @property
     def builder(self) -> ResultBuilder:
         if self._builder is None:
-            if self._gazetteer is None:
-                self._gazetteer = open_default_gazetteer(self.settings.gazetteer_min_population,
-                                                         self.settings.gazetteer_path)
-            self._builder = ResultBuilder(Geocoder(self._gazetteer))
+            self._builder = ResultBuilder(Geocoder(self.gazetteer))
         return self._builder
+
+    def nlp(self, language: str) -> Language:
+        """The pipeline for ``language``, its place finder given the gazetteer."""
+        nlp = self.pipelines[language]
+        finder = nlp.get_pipe("sitrep_places")
+        if getattr(finder, "gazetteer", None) is not self.gazetteer:
+            finder.use_gazetteer(self.gazetteer)
+        return nlp
 
     # ---------------------------------------------------------------- one article
 
@@ -70,8 +82,7 @@ class Extractor:
         if len(article.text.encode("utf-8")) > self.settings.max_bytes:
             raise InputError("E004", input=article.source, size=len(article.text.encode("utf-8")),
                              limit=self.settings.max_bytes)
-        nlp = self.pipelines[language]
-        doc = nlp.make_doc(article.text)
+        doc = self.nlp(language).make_doc(article.text)
         doc._.sitrep_article = article
         doc._.sitrep_reference = article.published
         doc._.sitrep_reference_source = "published" if article.published else None
@@ -81,7 +92,7 @@ class Extractor:
         """One article; raises :class:`InputError` for bad input."""
         language = self.language_of(article)
         doc = self.make_doc(article, language)
-        doc = self.pipelines[language](doc)
+        doc = self.nlp(language)(doc)
         return self.finish(doc, article, language)
 
     def finish(self, doc: Doc, article: Article, language: str) -> Result:
@@ -112,7 +123,7 @@ class Extractor:
             except SitrepError as err:
                 out[index] = _reject(item, err)
         for language, entries in by_language.items():
-            nlp = self.pipelines[language]
+            nlp = self.nlp(language)
             try:
                 docs = list(nlp.pipe([doc for _, _, doc in entries], batch_size=self.settings.batch_size))
             except Exception:  # noqa: BLE001 - isolate the article that broke the batch

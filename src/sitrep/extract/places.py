@@ -1,5 +1,6 @@
-"""Place mentions: named entities the model tags as locations, plus cue patterns
-("le village de X", "the town of X", "X Oblast") that catch names NER misses or mislabels.
+"""Place mentions: named entities the model tags as locations, cue patterns ("le village de X",
+"the town of X", "X Oblast"), and capitalized names the gazetteer knows, which catch what NER
+misses, mislabels, or cannot see at all (English on the blank pipeline).
 
 Geocoding happens later, in ``sitrep.resolve.geocode``; here we only find and classify.
 """
@@ -10,13 +11,21 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lang import load_lexicon, lookup
-from ..nlp.syntax import has_parse
 from ..nlp.extensions import register_extensions
+from ..nlp.syntax import has_parse
+from ..resolve.gazetteer import Gazetteer
 from .mentions import PlaceMention
 
 PLACE_LABELS = {"LOC", "GPE"}
-# Labels under which the French model sometimes puts town names ("Pokrovsk" as PER).
-_MAYBE_PLACE_LABELS = {"PER", "PERSON", "MISC", "ORG"}
+_MAX_NAME_TOKENS = 3
+
+
+def actor_words(lang: str) -> set[str]:
+    """One-word aliases of the curated actors: names of groups, not of places."""
+    from .actors import actor_catalogue
+
+    return {alias for entry in actor_catalogue()["actors"] for alias in entry["aliases"].get(lang, [])
+            if " " not in alias and entry["kind"] != "government"}
 
 
 @Language.factory("sitrep_places", requires=["doc.ents"], assigns=["doc._.sitrep_places"])
@@ -34,6 +43,21 @@ class PlaceFinder:
         self.speech_verbs = lex.section("attribution", "verbs")
         self.not_places = set(lex.section("places", "not_places"))
         self.titles = set(lex.section("quotes", "title_nouns"))
+        self.gazetteer: Gazetteer | None = None
+        # capitalized words that are never read as place names, whatever the gazetteer holds
+        # ("Police" and "Forces" are towns somewhere)
+        self.never: set[str] = (
+            set(self.demonyms) | self.not_places | self.titles | self.cue_nouns
+            | set(lex.section("actors", "force_nouns")) | set(lex.section("actors", "police_nouns"))
+            | set(lex.section("actors", "civilian_nouns")) | set(lex.section("actors", "protester_nouns"))
+            | set(lex.section("time", "weekdays")) | set(lex.section("time", "months"))
+            | set(lex.section("casualties", "person_nouns")) | set(lex.section("places", "direction_words"))
+            | actor_words(lang)  # "Taliban" is also a town in Turkey
+        )
+
+    def use_gazetteer(self, gazetteer: Gazetteer) -> None:
+        """Let the finder recognize names the gazetteer knows (injected by the Extractor)."""
+        self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], PlaceMention] = {}
@@ -45,6 +69,9 @@ class PlaceFinder:
             for key in overlapping:
                 del found[key]
             found[(mention.start, mention.end)] = mention
+        if self.gazetteer is not None:
+            for mention in self.find_known(doc, found):
+                found[(mention.start, mention.end)] = mention
         mentions = sorted(found.values(), key=lambda m: m.start)
         for mention in mentions:
             if self.is_metonym(doc[mention.start:mention.end]):
@@ -73,6 +100,42 @@ class PlaceFinder:
                 if before is not None:  # "the Bryansk region", "Donetsk Oblast"
                     mentions.append(PlaceMention(before.start, before.end, before.text, "cue", level))
         return mentions
+
+    def find_known(self, doc: Doc, found: dict[tuple[int, int], PlaceMention]) -> list[PlaceMention]:
+        """Runs of capitalized words, not already a place or a person or organization the model
+        found, that the gazetteer knows: the longest known sub-run (up to three words) wins."""
+        assert self.gazetteer is not None
+        blocked = [(e.start, e.end) for e in doc.ents if e.label_ not in PLACE_LABELS and len(e) > 1]
+        blocked += list(found)
+        mentions, i = [], 0
+        while i < len(doc):
+            if not self._candidate(doc[i]) or any(s <= i < e for s, e in blocked):
+                i += 1
+                continue
+            end = i
+            while end < len(doc) and end - i < _MAX_NAME_TOKENS and self._candidate(doc[end]) \
+                    and not any(s <= end < e for s, e in blocked):
+                end += 1
+            for stop in range(end, i, -1):
+                span = doc[i:stop]
+                if span[0].is_sent_start and len(span) == 1 and not self._major(span.text):
+                    continue  # "Police said…": a sentence-initial capital proves nothing
+                if self.gazetteer.lookup(span.text):
+                    mentions.append(PlaceMention(i, stop, span.text, "gazetteer"))
+                    i = stop
+                    break
+            else:
+                i += 1
+        return mentions
+
+    def _candidate(self, token) -> bool:
+        text = token.text
+        return (len(text) > 2 and text[:1].isupper() and token.is_alpha and not token.is_stop
+                and token.lower_ not in self.never and not text.isupper())
+
+    def _major(self, name: str) -> bool:
+        """A country or a city of 100,000 or more: safe to take even at the start of a sentence."""
+        return any(e.feature in ("country", "city") for e in self.gazetteer.lookup(name))  # type: ignore[union-attr]
 
     @staticmethod
     def _proper_run(doc: Doc, start: int) -> Span | None:
