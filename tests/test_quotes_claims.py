@@ -77,3 +77,10 @@ def test_regression_no_crash_reading_the_parse_of_an_unparsed_doc(extract_en):
             "``You can see the crater,'' he said.\n\n")
     result = extract_en(text)
     assert result.events and result.events[0].fatalities.min == 24
+
+
+def test_according_to_names_the_source_even_without_an_entity(extract_fr):
+    text = "Selon les secours, trois personnes ont été tuées dans la frappe."
+    (quote,) = extract_fr(text).quotes
+    assert quote.kind == "indirect" and quote.cue == "Selon"
+    assert quote.speaker.name == "les secours" and text[quote.speaker.start:quote.speaker.end] == "les secours"

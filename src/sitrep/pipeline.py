@@ -21,7 +21,7 @@ from .settings import Settings, load_settings
 
 log = logging.getLogger("sitrep")
 
-_KNOWN_CODES_HINT = 2  # ISO 639-1 codes are two letters
+_ISO_639_1_LENGTH = 2
 
 
 class Extractor:
@@ -64,7 +64,7 @@ class Extractor:
         supported = ", ".join(self.settings.languages)
         if article.language:
             given = article.language.lower().strip()
-            if len(given) != _KNOWN_CODES_HINT or not given.isalpha():
+            if len(given) != _ISO_639_1_LENGTH or not given.isalpha():
                 raise InputError("E103", input=article.source, language=article.language)
             if given not in self.settings.languages:
                 raise InputError("E101", input=article.source, language=f"{given} ({language_name(given)})",
@@ -79,9 +79,9 @@ class Extractor:
         return detected
 
     def make_doc(self, article: Article, language: str) -> Doc:
-        if len(article.text.encode("utf-8")) > self.settings.max_bytes:
-            raise InputError("E004", input=article.source, size=len(article.text.encode("utf-8")),
-                             limit=self.settings.max_bytes)
+        size = len(article.text.encode("utf-8"))
+        if size > self.settings.max_bytes:
+            raise InputError("E004", input=article.source, size=size, limit=self.settings.max_bytes)
         doc = self.nlp(language).make_doc(article.text)
         doc._.sitrep_article = article
         doc._.sitrep_reference = article.published

@@ -22,7 +22,7 @@ from ..ingest.jsonl import parse_published
 from ..records import Article, Reject
 from ..settings import Settings, load_settings
 
-EXIT_OK, EXIT_REJECTS, EXIT_NOTHING = 0, 1, 2
+EXIT_REJECTS, EXIT_NOTHING = 1, 2  # 0: everything went through
 stderr = Console(stderr=True)
 
 EXAMPLE = "frappe_odessa"

@@ -113,7 +113,8 @@ class QuoteFinder:
                 body = [t for t in rest if not t.is_punct]
                 if len(body) >= 3:
                     first, last = body[0], body[-1]
-                    speaker = self.resolve(doc, source)
+                    # "selon les secours": the source is named, even when it is no one in particular
+                    speaker = self.resolve(doc, source) or SpeakerMention(source.start, source.end, source.text, "group")
                     quotes.append(QuoteMention(first.idx, last.idx + len(last.text), "indirect", token.i, speaker))
         return quotes
 
