@@ -106,3 +106,9 @@ def test_taxonomy_has_acled_six_types_and_twenty_five_sub_types():
     assert event_type_of("Air/drone strike") == "Explosions/Remote violence"
     for concept in acled_taxonomy()["concepts"].values():  # every concept codes to a real sub-type
         assert event_type_of(concept["sub"]) == concept["type"]
+
+
+def test_a_month_is_not_a_march(extract_en):
+    """Regression: "On 21 March 2020" made a protest of every ACLED note written in March."""
+    (event,) = extract_en("On 21 March 2020, 12 Taliban militants were killed in clashes with Afghan forces near Kabul.").events
+    assert event.event_type == "Battles"

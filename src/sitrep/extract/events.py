@@ -80,7 +80,8 @@ class EventFinder:
     # ---------------------------------------------------------------- one sentence
 
     def sentence_events(self, doc: Doc, sentence: Span) -> list[EventMention]:
-        triggers = [(t, lookup(self.triggers, t)) for t in sentence]
+        in_times = {i for t in doc_list(doc, "sitrep_times") for i in range(t.start, t.end)}  # "March" is a month
+        triggers = [(t, lookup(self.triggers, t)) for t in sentence if t.i not in in_times]
         triggers = [(t, c) for t, c in triggers if c is not None and self._is_trigger(t)]
         if not triggers:
             return []
