@@ -87,10 +87,21 @@ def test_acled_date_forms(value, iso):
 def test_judge_without_event_is_wrong_everywhere():
     from sitrep.eval.acled import AcledItem
 
-    item = AcledItem("x", "notes", parse_date("2024-01-01"), "Battles", "Armed clash", "Taliban", 3, 34.5, 69.2)
+    item = AcledItem("x", "notes", parse_date("2024-01-01"), "Battles", "Armed clash", "Taliban", 3, 3, 34.5, 69.2)
     assert set(judge(item, None).values()) == {False}
 
 
 def test_haversine():
     assert haversine_km(50.45466, 30.5238, 46.48572, 30.74383) == pytest.approx(441, abs=2)  # Kyiv–Odesa
     assert haversine_km(1.0, 1.0, 1.0, 1.0) == 0.0
+
+
+def test_stated_fatalities_are_read_from_the_note(tmp_path):
+    from sitrep.eval.acled import load
+
+    (tmp_path / "a.csv").write_text(
+        "event_date,event_type,sub_event_type,fatalities,notes\n"
+        "2020-03-21,Battles,Armed clash,0,\"On 21 March 2020, 3 soldiers were killed. Fatalities coded as 0 (VoJ reported 3).\"\n"
+        "2020-03-21,Battles,Armed clash,2,\"On 21 March 2020, 2 soldiers were killed.\"\n", encoding="utf-8")
+    items = load(tmp_path / "a.csv")
+    assert [(i.fatalities, i.stated_fatalities) for i in items] == [(0, 3), (2, 2)]

@@ -1,7 +1,8 @@
 """ACLED events: the analyst's ``notes`` are the text; the coded fields are the gold.
 
 Scored on the first event sitrep finds in each note: event type, sub-event type, fatalities
-(against the coded figure), date (exact day), location (within 25 km), actor1 (exact name,
+(against the coded figure, and against the figure the note states: ACLED codes the most
+conservative figure, and its Afghanistan notes say so, "Fatalities coded as 0 (VoJ reported 3)"), date (exact day), location (within 25 km), actor1 (exact name,
 case-insensitive), and whether any event was found at all. A note where sitrep finds no event
 counts as wrong on every field. Read with the ``csv`` module; dates in the three forms the
 public extracts use ("14/08/2020 00:00:00", "1-Dec-23", "21 March 2020").
@@ -10,6 +11,7 @@ public extracts use ("14/08/2020 00:00:00", "1-Dec-23", "21 March 2020").
 from __future__ import annotations
 
 import csv
+import re
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,6 +24,7 @@ from .geo import haversine_km
 from .report import Metric, Report
 
 LOCATION_KM = 25.0
+_STATED = re.compile(r"coded as \d+\s*\([^()]*?reported (\d+)", re.IGNORECASE)
 _DATE_FORMATS = ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y", "%d-%b-%y", "%d %B %Y", "%Y-%m-%d")
 
 
@@ -34,6 +37,7 @@ class AcledItem:
     sub_event_type: str
     actor1: str
     fatalities: int | None
+    stated_fatalities: int | None  # what the note says was reported, where it differs from the coded figure
     latitude: float | None
     longitude: float | None
 
@@ -68,11 +72,13 @@ def load(path: Path) -> list[AcledItem]:
                 if not notes:
                     continue
                 fatalities = row.get("fatalities", "")
+                coded = int(fatalities) if fatalities.strip().isdigit() else None
+                stated = _STATED.search(notes)
                 items.append(AcledItem(
                     id=row.get("event_id_cnty") or f"{file.name}:{number}", notes=notes,
                     event_date=parse_date(row.get("event_date", "")), event_type=row.get("event_type", ""),
                     sub_event_type=row.get("sub_event_type", ""), actor1=row.get("actor1", ""),
-                    fatalities=int(fatalities) if fatalities.strip().isdigit() else None,
+                    fatalities=coded, stated_fatalities=int(stated.group(1)) if stated else coded,
                     latitude=_float(row.get("latitude")), longitude=_float(row.get("longitude")),
                 ))
     return items
@@ -93,7 +99,8 @@ class _Tally:
 
 def score(items: list[AcledItem], extractor: Extractor, *, task: str, path: Path) -> Report:
     started = time.perf_counter()
-    names = ("event_found", "event_type", "sub_event_type", "fatalities", "date", "location_25km", "actor1")
+    names = ("event_found", "event_type", "sub_event_type", "fatalities", "fatalities_stated", "date",
+             "location_25km", "actor1")
     tallies: dict[str, dict[str, _Tally]] = {}
     articles = [Article(text=item.notes, id=item.id, source=f"{path.name}:{item.id}") for item in items]
     for item, (_, output) in zip(items, extractor.process(articles)):
@@ -114,11 +121,9 @@ def judge(item: AcledItem, event: Event | None) -> dict[str, bool | None]:
     verdict: dict[str, bool | None] = {"event_found": found}
     verdict["event_type"] = found and event.event_type == item.event_type  # type: ignore[union-attr]
     verdict["sub_event_type"] = found and event.sub_event_type == item.sub_event_type  # type: ignore[union-attr]
-    if item.fatalities is None:
-        verdict["fatalities"] = None
-    else:
-        predicted = event.fatalities.min if found and event.fatalities else 0  # type: ignore[union-attr]
-        verdict["fatalities"] = found and predicted == item.fatalities
+    predicted = event.fatalities.min if found and event.fatalities else 0  # type: ignore[union-attr]
+    for name, gold in (("fatalities", item.fatalities), ("fatalities_stated", item.stated_fatalities)):
+        verdict[name] = None if gold is None else found and predicted == gold
     if item.event_date is None:
         verdict["date"] = None
     else:
