@@ -34,7 +34,7 @@ def test_loads_offline(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
     nlp = spacy.load(MODEL_DIR)
-    assert {"tagger", "morphologizer", "parser", "lemmatizer", "ner"} <= set(nlp.pipe_names)
+    assert {"tagger", "morphologizer", "senter", "parser", "lemmatizer", "ner"} <= set(nlp.pipe_names)
     assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "MISC"}
     assert (MODEL_DIR / "TRAINING.md").exists()
 

@@ -105,3 +105,16 @@ def test_stated_fatalities_are_read_from_the_note(tmp_path):
         "2020-03-21,Battles,Armed clash,2,\"On 21 March 2020, 2 soldiers were killed.\"\n", encoding="utf-8")
     items = load(tmp_path / "a.csv")
     assert [(i.fatalities, i.stated_fatalities) for i in items] == [(0, 3), (2, 2)]
+
+
+def test_ner_eval_on_our_fixture(extractor):
+    report = evaluate("ner", FIXTURES / "ner_en.conll", extractor=extractor)
+    assert report.items == 3
+    for metric, floor in BASELINE["ner_en"]["en"].items():
+        assert report.metric("en", metric).value >= floor, metric
+
+
+def test_iob1_becomes_iob2():
+    from sitrep.eval.ner import to_iob2
+
+    assert to_iob2(["I-PER", "I-PER", "O", "I-LOC", "B-LOC"]) == ["B-PER", "I-PER", "O", "B-LOC", "B-LOC"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import evaluate, events, extract, ingest
+from . import evaluate, events, extract, ingest, train
 
 app = typer.Typer(name="sitrep", help="War reporting in, sourced event records out.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -12,6 +12,7 @@ app.command("extract")(extract.extract_command)
 app.command("ingest")(ingest.ingest_command)
 app.command("events")(events.events_command)
 app.command("eval")(evaluate.eval_command)
+app.command("train")(train.train_command)
 
 
 def main() -> None:

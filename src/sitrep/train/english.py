@@ -1,20 +1,20 @@
 """Train sitrep's English spaCy pipeline (CPU) from local data.
 
-Two pipelines are trained separately with ``spacy train`` and then combined
-with ``spacy assemble`` (``source`` components, see ``configs/assemble.cfg``):
+Two parts are trained separately with ``spacy train`` (side by side, one
+thread each) and combined with ``spacy assemble`` (``source`` components):
 
-* NER (``configs/ner.cfg``): CoNLL-2003 English ``train.txt``. The last
-  sentences of ``train.txt`` are held out as the tuning set that picks the
-  best checkpoint, so CoNLL ``dev.txt`` is used only for the reported score.
-* Syntax (``configs/ud.cfg``): tagger, morphologizer, parser and edit-tree
-  lemmatizer on UD English EWT. Only dev and test exist: training uses all of
-  dev plus the first 70% of test, the next 10% of test picks the checkpoint
-  and the last 20% of test (cut at document boundaries) is the held-out
-  evaluation set.
+* news (``configs/news.cfg``): ``ner`` on CoNLL-2003 English ``train.txt``
+  and ``senter`` on the sentences of CoNLL train plus the UD training part.
+  The last 7% of ``train.txt`` picks the best checkpoint, so CoNLL ``dev.txt``
+  is used only for the reported scores.
+* syntax (``configs/syntax.cfg``): tagger, morphologizer, parser and edit-tree
+  lemmatizer on UD English EWT. Only its dev and test files exist: training
+  uses all of dev plus the first 70% of test, the next 10% of test picks the
+  checkpoint and the last 20% (cut at a document boundary) is held out.
 
 Wikigold (English, gold IOB2) is read for evaluation only.
 
-Rebuild::
+Rebuild (from the repository root)::
 
     python -m sitrep.train.english --data /work/shared/train \\
         --out src/sitrep/models/en_sitrep --work training/work
@@ -37,6 +37,8 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import Corpus
 from spacy.training.converters import conll_ner_to_docs, conllu_to_docs
 from spacy.util import compile_infix_regex
+
+from ..about import __version__
 
 CONFIG_DIR = Path(__file__).parent / "configs"
 WIKIGOLD = Path("eval/ner_babelscape_wikineural/wikigold_en_test.conllu")
@@ -64,11 +66,13 @@ def conll_ner_docs(blocks: list[str]) -> list[Doc]:
 
 
 def wikigold_blocks(path: Path) -> list[str]:
-    """Wikigold ``index<TAB>token<TAB>tag`` lines to ``token tag`` blocks."""
+    """Wikigold ``index<TAB>token<TAB>tag`` lines to ``token tag`` blocks (no -DOCSTART-)."""
     blocks = []
     for block in sentence_blocks(path.read_text(encoding="utf-8")):
         rows = [line.split("\t") for line in block.splitlines() if not line.startswith("#")]
-        blocks.append("\n".join(f"{row[1]} {row[-1]}" for row in rows if len(row) >= 3))
+        rows = [row for row in rows if len(row) >= 3 and row[1] != "-DOCSTART-"]
+        if rows:
+            blocks.append("\n".join(f"{row[1]} {row[-1]}" for row in rows))
     return blocks
 
 
@@ -93,22 +97,28 @@ def save_docbin(docs: list[Doc], path: Path) -> dict:
     return {"docs": len(docs), "tokens": sum(len(doc) for doc in docs)}
 
 
+def read_blocks(path: Path) -> list[str]:
+    return sentence_blocks(path.read_text(encoding="utf-8"))
+
+
 def prepare_data(data_dir: Path, corpus_dir: Path, wikigold: Path | None) -> dict:
-    """Convert the raw data into ``.spacy`` files; return their paths and sizes."""
-    conll = data_dir / "conll2003_en"
-    train_blocks = sentence_blocks((conll / "train.txt").read_text(encoding="utf-8"))
-    n_tune = int(len(train_blocks) * NER_TUNE_FRACTION)
+    """Convert the raw data into ``.spacy`` files under ``corpus_dir``; return their sizes.
+
+    ``news_train/`` holds the CoNLL training docs and a copy of the UD training
+    docs (sentence boundaries only for the senter; no entity annotation).
+    """
+    conll_train = read_blocks(data_dir / "conll2003_en" / "train.txt")
+    n_tune = int(len(conll_train) * NER_TUNE_FRACTION)
     ud = data_dir / "ud_english_ewt"
-    ud_dev = sentence_blocks((ud / "en_ewt-ud-dev.conllu").read_text(encoding="utf-8"))
-    ud_test = sentence_blocks((ud / "en_ewt-ud-test.conllu").read_text(encoding="utf-8"))
+    ud_test = read_blocks(ud / "en_ewt-ud-test.conllu")
     cut1, cut2 = cut_at_newdoc(ud_test, UD_TRAIN_CUT), cut_at_newdoc(ud_test, UD_TUNE_CUT)
+    ud_train = conllu_docs(read_blocks(ud / "en_ewt-ud-dev.conllu") + ud_test[:cut1])
     parts = {
-        "ner_train": conll_ner_docs(train_blocks[:-n_tune]),
-        "ner_tune": conll_ner_docs(train_blocks[-n_tune:]),
-        "ner_dev": conll_ner_docs(
-            sentence_blocks((conll / "dev.txt").read_text(encoding="utf-8"))
-        ),
-        "ud_train": conllu_docs(ud_dev + ud_test[:cut1]),
+        "news_train/conll": conll_ner_docs(conll_train[:-n_tune]),
+        "news_train/ud": ud_train,
+        "ner_tune": conll_ner_docs(conll_train[-n_tune:]),
+        "ner_dev": conll_ner_docs(read_blocks(data_dir / "conll2003_en" / "dev.txt")),
+        "ud_train": ud_train,
         "ud_tune": conllu_docs(ud_test[cut1:cut2]),
         "ud_heldout": conllu_docs(ud_test[cut2:]),
     }
@@ -135,12 +145,19 @@ def spacy_cli(args: list[str], log: Path, *, threads: int | None = None) -> subp
         )
 
 
-def train_args(config: str, corpus_dir: Path, out: Path, prefix: str, *, gpu: bool,
+# part name -> (config, training corpus, tuning corpus), corpora relative to corpus_dir
+PARTS = {
+    "news": ("news.cfg", "news_train", "ner_tune.spacy"),
+    "syntax": ("syntax.cfg", "ud_train.spacy", "ud_tune.spacy"),
+}
+
+
+def train_args(part: str, corpus_dir: Path, work_dir: Path, *, gpu: bool,
                max_steps: int | None) -> list[str]:
+    config, train, tune = PARTS[part]
     args = [
-        "train", str(CONFIG_DIR / config), "--output", str(out),
-        "--paths.train", str(corpus_dir / f"{prefix}_train.spacy"),
-        "--paths.dev", str(corpus_dir / f"{prefix}_tune.spacy"),
+        "train", str(CONFIG_DIR / config), "--output", str(work_dir / part),
+        "--paths.train", str(corpus_dir / train), "--paths.dev", str(corpus_dir / tune),
         "--gpu-id", "0" if gpu else "-1",
     ]  # fmt: skip
     if max_steps is not None:
@@ -151,28 +168,25 @@ def train_args(config: str, corpus_dir: Path, out: Path, prefix: str, *, gpu: bo
 
 def train_parts(corpus_dir: Path, work_dir: Path, *, gpu: bool, max_steps: int | None,
                 parallel: bool) -> dict:
-    """Train the NER and the syntax pipelines (side by side when ``parallel``)."""
-    jobs = {"ner": ("ner.cfg", "ner"), "ud": ("ud.cfg", "ud")}
+    """Train the news and syntax parts (side by side when ``parallel``); return seconds."""
     threads = 1 if parallel else None
-    times, started = {}, time.monotonic()
-    running = {}
-    for name, (config, prefix) in jobs.items():
-        args = train_args(config, corpus_dir, work_dir / name, prefix, gpu=gpu, max_steps=max_steps)
-        running[name] = (spacy_cli(args, work_dir / "logs" / f"train_{name}.log", threads=threads),
-                         time.monotonic())
+    times, running, started = {}, {}, time.monotonic()
+    for part in PARTS:
+        args = train_args(part, corpus_dir, work_dir, gpu=gpu, max_steps=max_steps)
+        log = work_dir / "logs" / f"train_{part}.log"
+        running[part] = (spacy_cli(args, log, threads=threads), time.monotonic())
         if not parallel:
-            wait_for(name, *running[name], work_dir, times)
-    if parallel:
-        for name, (proc, start) in running.items():
-            wait_for(name, proc, start, work_dir, times)
+            wait_for(part, *running.pop(part), work_dir, times)
+    for part, (proc, start) in running.items():
+        wait_for(part, proc, start, work_dir, times)
     times["total"] = round(time.monotonic() - started, 1)
     return times
 
 
-def wait_for(name: str, proc: subprocess.Popen, start: float, work_dir: Path, times: dict) -> None:
+def wait_for(part: str, proc: subprocess.Popen, start: float, work_dir: Path, times: dict) -> None:
     if proc.wait() != 0:
-        raise RuntimeError(f"training {name} failed; see {work_dir / 'logs' / f'train_{name}.log'}")
-    times[name] = round(time.monotonic() - start, 1)
+        raise RuntimeError(f"training {part} failed; see {work_dir / 'logs' / f'train_{part}.log'}")
+    times[part] = round(time.monotonic() - start, 1)
 
 
 def assemble(work_dir: Path) -> Path:
@@ -182,8 +196,8 @@ def assemble(work_dir: Path) -> Path:
         shutil.rmtree(out)
     args = [
         "assemble", str(CONFIG_DIR / "assemble.cfg"), str(out),
-        "--paths.ud_model", str(work_dir / "ud" / "model-best"),
-        "--paths.ner_model", str(work_dir / "ner" / "model-best"),
+        "--paths.syntax_model", str(work_dir / "syntax" / "model-best"),
+        "--paths.news_model", str(work_dir / "news" / "model-best"),
     ]  # fmt: skip
     if spacy_cli(args, work_dir / "logs" / "assemble.log").wait() != 0:
         raise RuntimeError(f"assemble failed; see {work_dir / 'logs' / 'assemble.log'}")
@@ -270,10 +284,11 @@ def write_pipeline(nlp, output_dir: Path, report: dict) -> None:
             raise RuntimeError(f"{output_dir} exists and is not a spaCy pipeline; not replacing it")
         shutil.rmtree(output_dir)
     nlp.meta.update(
-        name="sitrep", version="0.1.0", license="CC BY-SA 4.0 (UD EWT) / research (CoNLL-2003)",
+        name="sitrep", version=__version__, license="CC BY-SA 4.0 (UD EWT) / research (CoNLL-2003)",
         description="sitrep English pipeline: CNN tagger, morphologizer, parser, lemmatizer "
-        "(UD English EWT) and NER PER/ORG/LOC/MISC (CoNLL-2003). CPU, no vectors.",
-        performance=flat_scores(report["scores"]),
+        "(UD English EWT), senter and NER PER/ORG/LOC/MISC (CoNLL-2003). CPU, no vectors. "
+        "See TRAINING.md.",
+        performance=flat_scores(report["scores"]), spacy_version=">=3.8.0,<3.9.0",
     )  # fmt: skip
     nlp.to_disk(output_dir)
     report["model_size_mb"] = dir_size_mb(output_dir)
@@ -303,19 +318,68 @@ def ner_table(ner: dict) -> str:
 
 def sents_section(scores: dict) -> str:
     rows = ["## Sentence splitting", "",
-            "Shipped: the `senter` (news, CoNLL-2003) sets boundaries and the parser keeps them.",
+            "Shipped: the `senter` sets the boundaries and the parser keeps them. For comparison, "
+            "the boundaries the parser alone would set:",
             "", "| set | shipped P / R / F | parser alone P / R / F |", "|---|---|---|"]  # fmt: skip
     alone = scores.get("sents_parser_only", {})
     for name, key in (("CoNLL-2003 dev (news)", "conll_dev"), ("UD EWT held-out (web)", "ud_heldout")):
         shipped, other = scores[f"sents_{key}"], alone.get(key)
         cells = [" / ".join(pct(s[k]) for k in "prf") if s else "n/a" for s in (shipped, other)]
         rows.append(f"| {name} | {cells[0]} | {cells[1]} |")
+    rows += ["", "CoNLL-2003 treats headlines, datelines (`BRUSSELS 1996-08-22`) and sports result "
+             "lines as sentences although no punctuation ends them; that keeps its figures low."]  # fmt: skip
     return "\n".join(rows) + "\n"
 
 
+DEFAULT_STEPS = "config values (news max 5000, syntax max 4000, patience 1600, eval every 200)"
+LIMITATIONS = """## Known limitations
+
+- The syntax part learned from about 43k tokens of web English (no EWT train split), so
+  tags, lemmas and trees are noticeably weaker than spaCy's published English models; the
+  edit-tree lemmatizer misses irregular or unseen verbs (e.g. `struck`, `seized`).
+- NER knows only what CoNLL-2003 (Reuters, 1996) taught it and has no word vectors: on
+  other domains (Wikigold) it mostly finds the right spans but confuses their types.
+- Labels are CoNLL's `PER`, `ORG`, `LOC`, `MISC`, not OntoNotes' `PERSON`, `GPE`, ...
+"""
+
+
+def syntax_table(ud: dict) -> str:
+    names = {"tag_acc": "tag (PTB) accuracy", "pos_acc": "UPOS accuracy",
+             "morph_acc": "morph features accuracy", "lemma_acc": "lemma accuracy",
+             "dep_uas": "UAS", "dep_las": "LAS"}  # fmt: skip
+    rows = ["| metric | score |", "|---|---|"]
+    rows += [f"| {label} | {pct(ud.get(key))} |" for key, label in names.items()]
+    return "\n".join(rows)
+
+
+def data_section(data: dict) -> str:
+    tokens = {name: f"{value['tokens']:,}" for name, value in data.items() if "tokens" in value}
+    return "\n".join([
+        "## Data and splits",
+        "",
+        f"- NER: CoNLL-2003 English `train.txt` minus its last {NER_TUNE_FRACTION:.0%} of "
+        f"sentences ({tokens['news_train/conll']} tokens); that tail ({tokens['ner_tune']} "
+        f"tokens) picks the best checkpoint. CoNLL `dev.txt` ({tokens['ner_dev']} tokens) is "
+        "used only for the scores below.",
+        f"- Syntax: UD English EWT dev (all) + first {UD_TRAIN_CUT:.0%} of EWT test "
+        f"({tokens['ud_train']} tokens); the next {UD_TUNE_CUT - UD_TRAIN_CUT:.0%} of test "
+        f"({tokens['ud_tune']} tokens) picks the checkpoint; the last {1 - UD_TUNE_CUT:.0%} of "
+        f"test ({tokens['ud_heldout']} tokens, cut at a document boundary) is held out for the "
+        "scores below. No EWT train split was available.",
+        "- Sentence boundaries (`senter`): the CoNLL NER training sentences plus the UD "
+        "training sentences (the UD docs carry no entity annotation, treated as missing by "
+        "the ner).",
+        "- Wikigold English (`ner_babelscape_wikineural/wikigold_en_test.conllu`, "
+        f"{tokens.get('wikigold', '?')} tokens): evaluation only, never trained on.",
+        f"- Sentences are grouped {SENTS_PER_DOC} per document so the models learn to split.",
+        "- Scores are on raw text re-tokenized by the pipeline's own tokenizer (aligned to gold).",
+        "",
+    ])  # fmt: skip
+
+
 def training_markdown(report: dict) -> str:
-    scores, data, ud = report["scores"], report["data"], report["scores"]["ud_heldout"]
-    wiki = scores.get("ner_wikigold")
+    scores, secs = report["scores"], report["train_seconds"]
+    side_by_side = ", side by side, 1 thread each" if report["parallel"] else ", one after the other"
     lines = [
         "# sitrep English pipeline (`en_sitrep`): how it was trained",
         "",
@@ -323,9 +387,10 @@ def training_markdown(report: dict) -> str:
         f"Pipeline: `{', '.join(report['pipeline'])}`. tok2vec, tagger, morphologizer, parser "
         "and lemmatizer come from the syntax part: one CNN tok2vec (MultiHashEmbed "
         "NORM/PREFIX/SUFFIX/SHAPE + MaxoutWindowEncoder, width 96, depth 4) shared through "
-        "listeners, trained on UD English EWT. senter and ner come from the news part, trained "
-        "on CoNLL-2003; each owns its own CNN tok2vec inside its model (senter width 64, ner "
-        "width 128, depth 4). The senter sets sentence boundaries and the parser keeps them.",
+        "listeners, trained on UD English EWT. senter and ner come from the news part; each "
+        "owns its own CNN tok2vec inside its model (senter width 64, ner width 128, depth 4). "
+        "The tokenizer adds rank abbreviations (`Lt.`, `Col.`, `Sgt.`...) and splits "
+        "`U.S.-led` into `U.S.`, `-`, `led`.",
         "",
         "## Rebuild",
         "",
@@ -335,34 +400,18 @@ def training_markdown(report: dict) -> str:
         report["command"],
         "```",
         "",
-        "Configs: `src/sitrep/train/configs/{ner,ud,assemble}.cfg`; code: "
-        "`src/sitrep/train/english.py` (`train_english`).",
+        "Configs: `src/sitrep/train/configs/{news,syntax,assemble}.cfg`; code: "
+        "`src/sitrep/train/english.py` (`train_english`); intermediate files and training "
+        "logs go to the work folder.",
         "",
-        "## Data and splits",
-        "",
-        f"- NER train: CoNLL-2003 English `train.txt` minus its last {NER_TUNE_FRACTION:.0%} of "
-        f"sentences ({data['ner_train']['tokens']} tokens); that tail "
-        f"({data['ner_tune']['tokens']} tokens) picks the best checkpoint. "
-        f"CoNLL `dev.txt` ({data['ner_dev']['tokens']} tokens) is used only for the scores below.",
-        f"- Syntax train: UD English EWT dev (all) + first {UD_TRAIN_CUT:.0%} of EWT test "
-        f"({data['ud_train']['tokens']} tokens); next {UD_TUNE_CUT - UD_TRAIN_CUT:.0%} of test "
-        f"({data['ud_tune']['tokens']} tokens) picks the checkpoint; last "
-        f"{1 - UD_TUNE_CUT:.0%} of test ({data['ud_heldout']['tokens']} tokens, cut at a "
-        "document boundary) is held out for the scores below. No EWT train split was available.",
-        "- Wikigold English (`ner_babelscape_wikineural/wikigold_en_test.conllu`): evaluation "
-        "only, never trained on.",
-        f"- Sentences are grouped {SENTS_PER_DOC} per document so the parser learns to split.",
-        "- Scores are on raw text re-tokenized by the pipeline's own tokenizer (aligned to gold).",
-        "",
+        data_section(report["data"]),
         "## Settings",
         "",
-        f"- training wall time: {report['train_seconds']['total'] / 60:.1f} min "
-        f"(ner {report['train_seconds']['ner'] / 60:.1f} min, "
-        f"syntax {report['train_seconds']['ud'] / 60:.1f} min"
-        f"{', run side by side, 1 thread each' if report['parallel'] else ', one after the other'}); "
-        f"whole rebuild incl. conversion and evaluation {report['wall_seconds'] / 60:.1f} min",
-        f"- max_steps override: {report['max_steps'] or 'none (config values)'}",
-        "- Adam lr 0.001 with parameter averaging, dropout 0.1, batch_by_words 100->1000",
+        f"- training wall time: {secs['total'] / 60:.1f} min (news {secs['news'] / 60:.1f} min, "
+        f"syntax {secs['syntax'] / 60:.1f} min{side_by_side}); whole rebuild including "
+        f"conversion and evaluation {report['wall_seconds'] / 60:.1f} min",
+        f"- steps: {report['max_steps'] or DEFAULT_STEPS}",
+        "- Adam lr 0.001 with parameter averaging, dropout 0.1, batch_by_words 100->1000 words",
         f"- model size on disk: {report['model_size_mb']} MB",
         "",
         "## NER, CoNLL-2003 English dev",
@@ -370,25 +419,19 @@ def training_markdown(report: dict) -> str:
         ner_table(scores["ner_conll_dev"]),
         "",
     ]
-    if wiki:
+    if "ner_wikigold" in scores:
         lines += ["## NER, Wikigold English (out of domain, evaluation only)", "",
-                  ner_table(wiki), ""]  # fmt: skip
+                  ner_table(scores["ner_wikigold"]), ""]  # fmt: skip
     lines += [
         "## Syntax, held-out last 20% of UD English EWT test",
         "",
-        "| metric | score |",
-        "|---|---|",
-        f"| tag (PTB) accuracy | {pct(ud.get('tag_acc'))} |",
-        f"| UPOS accuracy | {pct(ud.get('pos_acc'))} |",
-        f"| morph features accuracy | {pct(ud.get('morph_acc'))} |",
-        f"| lemma accuracy | {pct(ud.get('lemma_acc'))} |",
-        f"| UAS | {pct(ud.get('dep_uas'))} |",
-        f"| LAS | {pct(ud.get('dep_las'))} |",
+        syntax_table(scores["ud_heldout"]),
         "",
         sents_section(scores),
-        f"Speed (whole pipeline, 1 process): about {scores['ner_conll_dev']['words_per_second']} "
-        "words/s on CoNLL dev.",
+        f"Speed (whole pipeline, one process, on a shared 2-core machine): about "
+        f"{scores['ner_conll_dev']['words_per_second']:,} words/s on CoNLL dev.",
         "",
+        LIMITATIONS,
     ]
     return "\n".join(lines)
 
@@ -399,7 +442,7 @@ def training_markdown(report: dict) -> str:
 def train_english(data_dir: Path, output_dir: Path, work_dir: Path, *, gpu: bool = False,
                   max_steps: int | None = None, parallel: bool = True,
                   wikigold: Path | None = None) -> dict:
-    """Convert the data, train NER and syntax, assemble, evaluate, write ``output_dir``.
+    """Convert the data, train the news and syntax parts, assemble, evaluate, write ``output_dir``.
 
     ``max_steps`` caps both trainings (for smoke runs); ``parallel`` trains the
     two parts side by side, one thread each. Returns scores, sizes and timings.
@@ -430,7 +473,8 @@ def rebuild_command(data_dir: Path, output_dir: Path, work_dir: Path) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, required=True, help="folder with conll2003_en/ and ud_english_ewt/")
+    parser.add_argument("--data", type=Path, required=True,
+                        help="folder with conll2003_en/ and ud_english_ewt/")  # fmt: skip
     parser.add_argument("--out", type=Path, required=True, help="where to write the final pipeline")
     parser.add_argument("--work", type=Path, required=True, help="folder for intermediate files")
     parser.add_argument("--wikigold", type=Path, default=None, help="Wikigold IOB2 file (evaluation only)")
