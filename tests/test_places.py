@@ -75,3 +75,16 @@ def test_gazetteer_finds_names_the_model_cannot_see(extract_en, text, places):
 def test_english_event_located_through_the_gazetteer(extract_en):
     (event,) = extract_en("On 16 February 2024, Russian forces shelled Kherson with artillery.").events
     assert event.location.name == "Kherson" and event.location.country_code == "UA"
+
+
+def test_unknown_place_falls_back_to_the_place_the_text_puts_it_near(extract_fr):
+    result = extract_fr("Les forces russes ont pris le village de Robotyne, près de Zaporijjia.")
+    (robotyne,) = [p for p in result.places if p.text == "Robotyne"]
+    assert (robotyne.name, robotyne.precision, robotyne.country_code) == ("Robotyne", "enclosing", "UA")
+    assert (robotyne.latitude, robotyne.longitude) == (47.82289, 35.19031)
+
+
+def test_no_fallback_across_sentences(extract_fr):
+    result = extract_fr("Les forces russes ont pris le village de Robotyne. Zaporijjia reste sous le feu.")
+    (robotyne,) = [p for p in result.places if p.text == "Robotyne"]
+    assert robotyne.precision == "unresolved" and robotyne.latitude is None

@@ -128,7 +128,7 @@ class Place(Record):
     country_code: str | None = None
     admin1: str | None = None
     feature: str | None = None  # country / admin1 / admin2 / city / village / unknown
-    precision: str = "unresolved"  # exact / town / admin1 / country / unresolved
+    precision: str = "unresolved"  # exact / enclosing / admin1 / country / unresolved
     role: str = "location"  # location / metonym (a government speaking: "Moscou a démenti")
 
 

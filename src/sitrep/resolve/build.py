@@ -33,6 +33,7 @@ class ResultBuilder:
         mentions = doc_list(doc, "sitrep_places")
         context = self.geocoder.context_countries(mentions, [a.country for a in doc_list(doc, "sitrep_actors") if a.country])
         places = {id(m): self.geocoder.geocode(m, doc[m.start].idx, _end_char(doc, m.end), context) for m in mentions}
+        self.geocoder.fall_back_to_enclosing(doc, mentions, places)
         return Result(
             document=document,
             entities=[Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],

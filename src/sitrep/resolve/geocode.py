@@ -14,6 +14,7 @@ from ..records import Place
 from .gazetteer import Gazetteer, GazetteerEntry
 
 _CONTEXT_WEIGHT = 4.0
+_ENCLOSING_WINDOW = 8  # tokens between "the Biabanak area" and "of Maywand district, Kandahar"
 _LEVEL_WEIGHT = 1.5
 
 
@@ -68,6 +69,24 @@ class Geocoder:
 
         return max(candidates, key=score)
 
+    def fall_back_to_enclosing(self, doc, mentions: Sequence[PlaceMention], places: dict[int, Place]) -> None:
+        """An unknown place followed closely, in the same sentence, by one the gazetteer knows
+        ("the Biabanak area of Maywand district, Kandahar", "Robotyne, près de Zaporijjia") is
+        put at that enclosing or nearby place, with ``precision`` "enclosing"."""
+        for index, mention in enumerate(mentions):
+            place = places[id(mention)]
+            if place.precision != "unresolved" or place.role != "location":
+                continue
+            for later in mentions[index + 1:]:
+                if later.start - mention.end > _ENCLOSING_WINDOW or not _same_sentence(doc, mention.start, later.start):
+                    break
+                known = places[id(later)]
+                if known.latitude is not None and known.role == "location":
+                    place.latitude, place.longitude = known.latitude, known.longitude
+                    place.country_code, place.admin1 = known.country_code, known.admin1
+                    place.precision = "enclosing"
+                    break
+
     def fallback(self, mention: PlaceMention, start: int, end: int) -> Place:
         """Unknown to the gazetteer: the country the text gives, if any, with that precision."""
         if mention.country_hint:
@@ -82,3 +101,9 @@ class Geocoder:
 
 def _round(value: float | None) -> float | None:
     return None if value is None or math.isnan(value) else round(value, 5)
+
+
+def _same_sentence(doc, a: int, b: int) -> bool:
+    if not doc.has_annotation("SENT_START"):
+        return True
+    return doc[a].sent.start == doc[b].sent.start
