@@ -467,8 +467,7 @@ def train_english(data_dir: Path, output_dir: Path, work_dir: Path, *, gpu: bool
 
 
 def rebuild_command(data_dir: Path, output_dir: Path, work_dir: Path) -> str:
-    return (f"python -m sitrep.train.english --data {data_dir} --out {output_dir} "
-            f"--work {work_dir}")  # fmt: skip
+    return f"sitrep train en --data {data_dir} --out {output_dir} --work {work_dir}"
 
 
 def main(argv: list[str] | None = None) -> None:
