@@ -64,9 +64,10 @@ class EventFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        in_times = {i for t in doc_list(doc, "sitrep_times") for i in range(t.start, t.end)}  # "March" is a month
         candidates: list[EventMention] = []
         for sentence in sentences:
-            candidates.extend(self.sentence_events(doc, sentence))
+            candidates.extend(self.sentence_events(doc, sentence, in_times))
         events = merge_events(candidates)
         lead_time = next((t for t in doc_list(doc, "sitrep_times") if t.type in ("DATE", "TIME") and t.first_day), None)
         for event in events:
@@ -79,8 +80,7 @@ class EventFinder:
 
     # ---------------------------------------------------------------- one sentence
 
-    def sentence_events(self, doc: Doc, sentence: Span) -> list[EventMention]:
-        in_times = {i for t in doc_list(doc, "sitrep_times") for i in range(t.start, t.end)}  # "March" is a month
+    def sentence_events(self, doc: Doc, sentence: Span, in_times: set[int]) -> list[EventMention]:
         triggers = [(t, lookup(self.triggers, t)) for t in sentence if t.i not in in_times]
         triggers = [(t, c) for t, c in triggers if c is not None and self._is_trigger(t)]
         if not triggers:
@@ -98,10 +98,9 @@ class EventFinder:
             events.append(event)
         return events
 
-    def _is_trigger(self, token: Token) -> bool:
-        if token.pos_ in ("PROPN", "ADP", "DET", "PRON"):
-            return False
-        return not (token.pos_ == "AUX")
+    @staticmethod
+    def _is_trigger(token: Token) -> bool:
+        return token.pos_ not in ("PROPN", "ADP", "DET", "PRON", "AUX")
 
     def code(self, doc: Doc, sentence: Span, trigger: Token, concept: str,
              casualties: list[CasualtyMention]) -> EventMention:
@@ -118,11 +117,10 @@ class EventFinder:
         injured = next((c for c in casualties if c.outcome == "injured"), None)
         if concept == "CAPTURE" and actor1 is not None and actor1.kind == "state_forces":
             sub = spec["state_sub"]
+        victims = (killed or injured).who if (killed or injured) else None
         if concept in ("KILL", "INJURE") and sub == spec["sub"]:
-            victims = (killed or injured).who if (killed or injured) else None
             if victims in COMBATANTS or (actor2 is not None and actor2.kind in ("state_forces", "rebel")):
                 sub = spec["combatant_sub"]
-        victims = (killed or injured).who if (killed or injured) else None
         if actor2 is None and victims in ("civilians", "children", "women"):
             actor2 = ActorMention(trigger.i, trigger.i + 1, "", "Civilians", None, "civilians")
         if "civilian_sub" in spec and sub == spec["sub"] and actor2 is not None and actor2.kind == "civilians":

@@ -100,7 +100,6 @@ class QuoteFinder:
     def indirect(self, doc: Doc) -> list[QuoteMention]:
         quotes = []
         for token in doc:
-            content = None
             if self.is_cue(token):
                 content = self.complement(doc, token)
                 if content is not None:
