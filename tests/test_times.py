@@ -33,6 +33,16 @@ FRENCH = [
     ("Les combats se sont intensifiés le mois dernier.", "le mois dernier", "DATE", "2025-03"),
     ("Les bombardements ont duré pendant trois jours.", "trois jours", "DURATION", "P3D"),
     ("Des drones ont frappé la ville ce week-end.", "ce week-end", "DATE", "2025-W13-WE"),
+    ("La sirène a retenti à 22 h 30 dans le centre.", "22 h 30", "TIME", "2025-04-02T22:30"),
+    ("Le couvre-feu commence à 14h dans la ville.", "14h", "TIME", "2025-04-02T14:00"),
+    ("La ville est maintenant encerclée.", "maintenant", "DATE", "PRESENT_REF"),
+    ("Les combats ont repris récemment.", "récemment", "DATE", "PAST_REF"),
+    ("Les frappes ont redoublé ces derniers jours.", "ces derniers jours", "DURATION", "PXD"),
+    ("L'offensive est attendue cet été.", "cet été", "DATE", "2025-SU"),
+    ("L'offensive a échoué l'hiver dernier.", "l'hiver dernier", "DATE", "2024-WI"),
+    ("Les patrouilles passent chaque jour.", "chaque jour", "SET", "P1D"),
+    ("Le PIB a reculé au troisième trimestre.", "troisième trimestre", "DATE", "2024-Q3"),
+    ("La guerre de 1999 a laissé des traces.", "1999", "DATE", "1999"),
 ]
 
 ENGLISH = [
@@ -49,6 +59,14 @@ ENGLISH = [
     ("Drones hit the city over the weekend.", "the weekend", "DATE", "2025-W13-WE"),
     ("The shelling went on for three days.", "three days", "DURATION", "P3D"),
     ("Fighting intensified last week.", "last week", "DATE", "2025-W13"),
+    ("The blast happened at 9 a.m. in the market.", "9 a.m.", "TIME", "2025-04-02T09:00"),
+    ("The shelling stopped on Nov. 15, 2024.", "Nov. 15, 2024", "DATE", "2024-11-15"),
+    ("The town is now under Russian control.", "now", "DATE", "PRESENT_REF"),
+    ("Profits fell in the third quarter.", "the third quarter", "DATE", "2024-Q3"),
+    ("Strikes have intensified over the past few weeks.", "the past few weeks", "DURATION", "PXW"),
+    ("Patrols pass daily.", "daily", "SET", "P1D"),
+    ("The offensive stalled last winter.", "last winter", "DATE", "2024-WI"),
+    ("In 1998 the war ended.", "1998", "DATE", "1998"),
 ]
 
 
@@ -102,3 +120,13 @@ def test_year_of_a_day_without_year_is_not_in_the_future():
     assert infer_year(date(2025, 1, 5), 12, 28) == 2024
     assert infer_year(date(2025, 4, 2), 4, 5) == 2025
     assert infer_year(None, 4, 5) is None
+
+
+@pytest.mark.parametrize("text", ["La situation a été difficile.", "Les forces ont tenu pendant que la ville tombait."])
+def test_french_words_that_only_look_like_time(extract_fr, text):
+    assert extract_fr(text).times == []  # "été" the verb
+
+
+@pytest.mark.parametrize("text", ["About 2000 soldiers were deployed.", "The building could fall at any moment."])
+def test_english_words_that_only_look_like_time(extract_en, text):
+    assert extract_en(text).times == []  # a count, not a year; "fall" the verb

@@ -12,13 +12,14 @@ Handled: "le 12 juin 2025", "June 12", "mardi", "ce mardi", "last Tuesday", "mar
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lang import Lexicon, load_lexicon
+from ..lang import Lexicon, load_lexicon, phrase_length
 from ..nlp.extensions import register_extensions
 from .mentions import TimeMention
 from .numbers import Number, number_at, ordinal_day, parse_digits
@@ -107,6 +108,13 @@ class TimeTagger:
         self.parts_of_day: dict[str, str] = t["parts_of_day"]
         self.part_of_month: dict[str, str] = t["part_of_month"]
         self.ago = t["ago"]
+        self.present, self.past_ref, self.future_ref = set(t["present"]), set(t["past_ref"]), set(t["future_ref"])
+        self.seasons: dict[str, str] = t["seasons"]
+        self.every, self.set_words, self.clock_words = set(t["every"]), t["set_words"], set(t["clock"])
+        self.ordinals: dict[str, int] = t["ordinals"]
+        self.quarter_words, self.recent_plural = set(t["quarter"]), t["recent_plural"]
+        # "Nov." and "Sept." as well as "Nov" and "Sept"
+        self.months.update({f"{name}.": number for name, number in list(self.months.items()) if len(name) <= 4})
         self.lang = lang
         numbers = self.lex.section("numbers")
         # Words a rule can start with; other tokens are skipped without trying every rule.
@@ -117,10 +125,14 @@ class TimeTagger:
                                                        "of", "début", "fin", "durant", "for", "week", "week-end", "weekend"}
             | {w for w in self.months for w in (f"mi-{w}",)}
         )
+        self.starters |= (self.present | self.past_ref | self.future_ref | set(self.seasons) | self.every
+                          | set(self.set_words) | set(self.ordinals) | {"cet", "ces", "tous", "vers", "dès"}
+                          | {phrase.split()[0] for phrase in self.recent_plural})
         self.rules: list[Callable[[Doc, int, date | None], Match]] = [
             self.night_of, self.part_of_month_rule, self.day_month, self.month_day, self.month_year,
-            self.relative_unit, self.ago_rule, self.duration, self.weekday, self.relative_day,
-            self.weekend, self.year_rule, self.month_alone,
+            self.quarter, self.season, self.relative_unit, self.ago_rule, self.recent_units, self.clock_time,
+            self.duration, self.weekday, self.relative_day, self.weekend, self.year_rule, self.month_alone,
+            self.reference_word, self.set_rule,
         ]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -456,10 +468,122 @@ class TimeTagger:
                            (saturday + timedelta(days=1)).isoformat()), end
 
     def year_rule(self, doc: Doc, i: int, ref: date | None) -> Match:
-        """"en 2023", "depuis 2022", "in 2023", "since 2014"."""
-        if self._low(doc, i) not in ("en", "in", "depuis", "since", "de", "début", "fin", "during"):
-            return None
-        year = self._year_at(doc, i + 1)
+        """"en 2023", "depuis 2022", "in 2023", "1998": a year, unless it counts something ("2000 soldiers")."""
+        at = i + 1 if self._low(doc, i) in ("en", "in", "depuis", "since", "de", "début", "fin", "during") else i
+        year = self._year_at(doc, at)
         if year is None:
             return None
-        return TimeMention(i + 1, i + 2, "DATE", str(year), "year", f"{year}-01-01", f"{year}-12-31"), i + 2
+        after = doc[at + 1] if at + 1 < len(doc) else None
+        if at == i and after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ in self.units):
+            return None
+        return TimeMention(at, at + 1, "DATE", str(year), "year", f"{year}-01-01", f"{year}-12-31"), at + 1
+
+    def reference_word(self, doc: Doc, i: int, ref: date | None) -> Match:
+        """"maintenant", "now" (PRESENT_REF); "récemment", "recently" (PAST_REF); "l'avenir", "the future" (FUTURE_REF)."""
+        low = self._low(doc, i)
+        if low in self.present:
+            value = "PRESENT_REF"
+        elif low in self.past_ref:
+            value = "PAST_REF"
+        elif low in self.future_ref and self._low(doc, i - 1) in ("l'", "l", "the"):
+            value = "FUTURE_REF"
+        else:
+            return None
+        return TimeMention(i, i + 1, "DATE", value, "unknown", anchored=False), i + 1
+
+    def set_rule(self, doc: Doc, i: int, ref: date | None) -> Match:
+        """"daily", "quotidiennement", "every week", "chaque jour", "tous les jours"."""
+        low = self._low(doc, i)
+        if low in self.set_words:
+            return TimeMention(i, i + 1, "SET", self.set_words[low], "set"), i + 1
+        if low not in self.every:
+            return None
+        j = i + 1 + (self._low(doc, i + 1) in ("les", "the"))
+        unit = self.units.get(self._low(doc, j))
+        if unit is None:
+            return None
+        value = "PT1H" if unit == "H" else f"P1{unit}"
+        return TimeMention(i, j + 1, "SET", value, "set"), j + 1
+
+    def clock_time(self, doc: Doc, i: int, ref: date | None) -> Match:
+        """"22 h", "14 h 30", "14h30", "à 14 heures", "9 a.m.", "3:30 p.m.", "10 o'clock"."""
+        if self._low(doc, i) in ("à", "vers", "dès", "at", "around", "about"):
+            return None  # the rule runs on the number; prepositions stay outside
+        text = doc[i].text
+        joined = re.fullmatch(r"(\d{1,2})h(\d{2})?", text)
+        plain = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?", text)
+        if joined:
+            hour, minute, end = int(joined.group(1)), int(joined.group(2) or 0), i + 1
+        elif plain and self._low(doc, i + 1) in self.clock_words | {"heures", "heure"}:
+            word, end = self._low(doc, i + 1), i + 2
+            if word in ("heures", "heure") and self._low(doc, i - 1) not in ("à", "vers", "dès", "jusqu'à", "avant", "après"):
+                return None  # "pendant 14 heures" is a duration
+            hour, minute = int(plain.group(1)), int(plain.group(2) or 0)
+            if word in ("h", "heures", "heure") and end < len(doc) and re.fullmatch(r"\d{2}", doc[end].text):
+                minute, end = int(doc[end].text), end + 1
+            if word in ("p.m.", "pm") and hour < 12:
+                hour += 12
+            elif word in ("a.m.", "am") and hour == 12:
+                hour = 0
+        else:
+            return None
+        if hour > 23 or minute > 59:
+            return None
+        if ref is None:
+            return TimeMention(i, end, "TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "part-of-day", anchored=False), end
+        day = ref.isoformat()
+        return TimeMention(i, end, "TIME", f"{day}T{hour:02d}:{minute:02d}", "part-of-day", day, day), end
+
+    def season(self, doc: Doc, i: int, ref: date | None) -> Match:
+        """"l'automne", "cet été", "l'hiver dernier", "summer 2023", "last spring", "the fall of 2022"."""
+        start, j, step = i, i, 0
+        low = self._low(doc, j)
+        if low in self.last or low in self.next or low in self.this or low in ("l'", "l", "le", "the"):
+            step = -1 if low in self.last else 1 if low in self.next else 0
+            j += 1
+        if self._low(doc, j) not in self.seasons:
+            return None
+        code, end = self.seasons[self._low(doc, j)], j + 1
+        if self._low(doc, end) in ("of", "de") and self._year_at(doc, end + 1):
+            end += 1
+        year = self._year_at(doc, end)
+        if year is not None:
+            end += 1
+        elif self._low(doc, end) in self.last or self._low(doc, end) in self.next:
+            step, end = (-1 if self._low(doc, end) in self.last else 1), end + 1
+        elif j == start:
+            return None  # a bare "été" is usually the verb ("a été"), "fall" the verb
+        if year is None:
+            if ref is None:
+                return TimeMention(start, end, "DATE", f"XXXX-{code}", "season", anchored=False), end
+            year = ref.year + step
+        return TimeMention(start, end, "DATE", f"{year}-{code}", "season"), end
+
+    def quarter(self, doc: Doc, i: int, ref: date | None) -> Match:
+        """"the third quarter", "third-quarter", "le troisième trimestre" (the last such quarter)."""
+        start, j = i, i + (self._low(doc, i) in ("the", "le", "ce", "this", "last"))
+        number = self.ordinals.get(self._low(doc, j))
+        if number is None or number > 4:
+            return None
+        k = j + 1 + (self._low(doc, j + 1) == "-")
+        if self._low(doc, k) not in self.quarter_words:
+            return None
+        end = k + 1
+        if ref is None:
+            return TimeMention(start, end, "DATE", f"XXXX-Q{number}", "quarter", anchored=False), end
+        year = ref.year if (number - 1) * 3 + 1 <= ref.month else ref.year - 1
+        first = date(year, (number - 1) * 3 + 1, 1)
+        last_month = number * 3
+        return TimeMention(start, end, "DATE", f"{year}-Q{number}", "quarter", first.isoformat(),
+                           date(year, last_month, month_last_day(year, last_month)).isoformat()), end
+
+    def recent_units(self, doc: Doc, i: int, ref: date | None) -> Match:
+        """"ces derniers jours", "the past few weeks", "recent months": a stretch of unknown length (PXD)."""
+        k = phrase_length(doc.doc, i, self.recent_plural)
+        if not k:
+            return None
+        j = i + k + (self._low(doc, i + k) in ("few", "quelques"))
+        unit = self.units.get(self._low(doc, j))
+        if unit is None or not self._low(doc, j).endswith("s") or unit == "H":
+            return None
+        return TimeMention(i, j + 1, "DURATION", f"PX{unit}", "duration"), j + 1
