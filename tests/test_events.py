@@ -112,3 +112,13 @@ def test_a_month_is_not_a_march(extract_en):
     """Regression: "On 21 March 2020" made a protest of every ACLED note written in March."""
     (event,) = extract_en("On 21 March 2020, 12 Taliban militants were killed in clashes with Afghan forces near Kabul.").events
     assert event.event_type == "Battles"
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Des milliers de personnes ont manifesté à Kyiv contre la corruption.", "Protesters (Ukraine)"),
+    ("About 200 people protested in Kyiv against the city budget.", "Protesters (Ukraine)"),
+    ("Rioters attacked a police post in Djibo during a riot.", "Rioters (Burkina Faso)"),
+])
+def test_the_crowd_is_actor1_of_its_country(extract_fr, extract_en, text, actor):
+    result = (extract_en if text.isascii() else extract_fr)(text)
+    assert result.events and result.events[0].actor1.name == actor

@@ -117,6 +117,8 @@ class EventFinder:
         injured = next((c for c in casualties if c.outcome == "injured"), None)
         if concept == "CAPTURE" and actor1 is not None and actor1.kind == "state_forces":
             sub = spec["state_sub"]
+        if actor1 is None and "crowd" in spec:  # ACLED codes the crowd itself: "Protesters (Kenya)", "Rioters (Chad)"
+            actor1 = ActorMention(trigger.i, trigger.i + 1, "", spec["crowd"].title(), None, spec["crowd"])
         victims = (killed or injured).who if (killed or injured) else None
         if concept in ("KILL", "INJURE") and sub == spec["sub"]:
             if victims in COMBATANTS or (actor2 is not None and actor2.kind in ("state_forces", "rebel")):

@@ -90,7 +90,7 @@ def _actor(doc: Doc, a: ActorMention | None, location_country: str | None) -> Ac
     if a is None:
         return None
     name, country = a.name, a.country
-    if a.kind in ("civilians", "protesters") and country is None:
+    if a.kind in ("civilians", "protesters", "rioters") and country is None:
         country = location_country
         if country:
             name = f"{a.kind.title()} ({country_name(country) or country})"
