@@ -6,8 +6,6 @@ on codes, users search them.
 
 from __future__ import annotations
 
-import warnings
-
 
 class Errors:
     # input: reading and decoding (E0xx)
@@ -43,7 +41,6 @@ class Warnings:
     W001 = ("no trained English pipeline is available ({problem}); English runs on a blank "
             "pipeline: no entities or parse, so places, actors and speakers will be sparse")
     W002 = "{input}: not valid UTF-8; decoded as {encoding}"
-    W003 = "{input}: language given as '{given}' but the text reads as '{detected}'; using '{given}'"
     W004 = "{input}: no publication date given; relative dates are resolved against {reference} ({how})"
 
 
@@ -72,5 +69,6 @@ class SitrepWarning(UserWarning):
         super().__init__(f"[{code}] {self.message}")
 
 
-def warn(code: str, **fields: object) -> None:
-    warnings.warn(SitrepWarning(code, **fields), stacklevel=2)
+def notice(code: str, **fields: object) -> str:
+    """A warning's text for the log: ``"[W002] a.txt: not valid UTF-8; decoded as cp1252"``."""
+    return f"[{code}] " + getattr(Warnings, code).format(**fields)

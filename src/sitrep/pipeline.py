@@ -10,7 +10,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import InputError, SitrepError, Warnings
+from .errors import InputError, SitrepError, notice
 from .nlp.language import detect_language, language_name
 from .nlp.pipeline import Pipelines
 from .records import Article, Reject, Result
@@ -99,7 +99,7 @@ class Extractor:
         if article.published is None:
             reference = doc._.sitrep_reference
             how = "inferred from dates in the text" if reference else "none found: relative dates stay unresolved"
-            log.info("[W004] " + Warnings.W004.format(input=article.source, reference=reference, how=how))
+            log.info(notice("W004", input=article.source, reference=reference, how=how))
         return self.builder(doc, article, language)
 
     # ---------------------------------------------------------------- batches

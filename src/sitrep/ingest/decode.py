@@ -7,7 +7,7 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
-from ..errors import InputError, Warnings
+from ..errors import InputError, notice
 
 log = logging.getLogger("sitrep")
 
@@ -30,7 +30,7 @@ def decode(name: str, data: bytes) -> str:
         if best is None:
             raise InputError("E005", input=name) from None
         text = str(best)
-        log.warning("[W002] " + Warnings.W002.format(input=name, encoding=best.encoding))
+        log.warning(notice("W002", input=name, encoding=best.encoding))
     if _mostly_control(text[:_SNIFF]):
         raise InputError("E003", input=name)
     return text
