@@ -71,3 +71,9 @@ def test_english_number_words(words, value):
 
 def test_not_a_number():
     assert parse_words("maison", load_lexicon("fr")) is None
+
+
+def test_a_year_is_not_a_toll(extract_en):
+    """Regression: "On 20 March 2020, 1 soldier was killed" read as 2020 dead."""
+    (event,) = extract_en("On 20 March 2020, 1 soldier was killed by a sniper in Kabul city.").events
+    assert event.fatalities.min == 1 and event.fatalities.who == "soldiers"

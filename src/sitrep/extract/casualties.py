@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..lang import load_lexicon, lookup, token_keys
 from ..nlp.syntax import children
-from ..nlp.extensions import register_extensions
+from ..nlp.extensions import doc_list, register_extensions
 from .mentions import CasualtyMention
 from .numbers import Number, number_at
 
@@ -22,7 +22,7 @@ _HEAD_STEPS = 3
 _WINDOW = 8
 
 
-@Language.factory("sitrep_casualties", assigns=["doc._.sitrep_casualties"])
+@Language.factory("sitrep_casualties", requires=["doc._.sitrep_times"], assigns=["doc._.sitrep_casualties"])
 def make_casualties(nlp: Language, name: str) -> "CasualtyFinder":
     return CasualtyFinder(nlp.lang)
 
@@ -40,9 +40,10 @@ class CasualtyFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[CasualtyMention] = []
+        in_times = {k for t in doc_list(doc, "sitrep_times") for k in range(t.start, t.end)}  # "On 21 March 2020, 12 …"
         i = 0
         while i < len(doc):
-            number = number_at(doc, i, self.lex)
+            number = number_at(doc, i, self.lex) if i not in in_times else None
             if number is None:
                 i += 1
                 continue
