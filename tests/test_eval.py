@@ -118,3 +118,19 @@ def test_iob1_becomes_iob2():
     from sitrep.eval.ner import to_iob2
 
     assert to_iob2(["I-PER", "I-PER", "O", "I-LOC", "B-LOC"]) == ["B-PER", "I-PER", "O", "B-LOC", "B-LOC"]
+
+
+def test_quotes_eval_on_our_fixture(extractor):
+    report = evaluate("quotes", FIXTURES / "quotes_en.jsonl", extractor=extractor)
+    for metric, floor in BASELINE["quotes_en"]["all"].items():
+        assert report.metric("all", metric).value >= floor, metric
+
+
+def test_quotes_reader_skips_an_unreadable_record(tmp_path):
+    from sitrep.eval.quotes import load
+
+    good = (FIXTURES / "quotes_en.jsonl").read_text(encoding="utf-8").strip()
+    broken = json.dumps({"_id": "x", "articleBodyText": "Text.", "quotations": "[{broken"})
+    (tmp_path / "q.jsonl").write_text(good + "\n" + broken + "\n", encoding="utf-8")
+    docs = load(tmp_path / "q.jsonl")
+    assert [d.id for d in docs] == ["fixture-1"] and len(docs[0].quotes) == 3

@@ -84,3 +84,18 @@ def test_according_to_names_the_source_even_without_an_entity(extract_fr):
     (quote,) = extract_fr(text).quotes
     assert quote.kind == "indirect" and quote.cue == "Selon"
     assert quote.speaker.name == "les secours" and text[quote.speaker.start:quote.speaker.end] == "les secours"
+
+
+def test_pronoun_and_continuation_quotes_follow_the_last_speaker(extract_en):
+    text = ("Mayor Vitali Klitschko visited the shelter on Monday. A volunteer, Olena Petrenko, brought blankets.\n\n"
+            '"We will rebuild every school," Klitschko said.\n\n'
+            '"The city has lived through worse winters than this one."\n\n'
+            '"Nobody will leave," he added.')
+    quotes = [q for q in extract_en(text).quotes if q.kind == "direct"]
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Vitali Klitschko"] * 3
+
+
+def test_cue_after_a_long_speaker_name(extract_en):
+    text = '"It is a positive thing for the workers," union local president Jeff Traeger said Saturday.'
+    (quote,) = [q for q in extract_en(text).quotes if q.kind == "direct"]
+    assert quote.cue == "said" and quote.speaker.name == "Jeff Traeger"

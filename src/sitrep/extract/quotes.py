@@ -15,6 +15,10 @@ from ..nlp.extensions import register_extensions
 from .mentions import QuoteMention, SpeakerMention
 from .speakers import INSTITUTION_LABELS, PERSON_LABELS, SpeakerResolver, according_to_source
 _MAX_QUOTE_CHARS = 3000
+_CUE_WINDOW = 12  # tokens between a quote and its cue verb
+# A quote with no cue continues the speaker of a quote at most this many line breaks before it
+# (two paragraphs, whether they are separated by a blank line or by a line of their own).
+_FOLLOW_LINE_BREAKS = 4
 
 
 @Language.factory("sitrep_quotes", requires=["doc.ents"], assigns=["doc._.sitrep_quotes"])
@@ -38,8 +42,31 @@ class QuoteFinder:
         for quote in self.indirect(doc):
             if not any(s < quote.end_char and quote.start_char < e for s, e in taken):
                 quotes.append(quote)
-        doc._.sitrep_quotes = sorted(quotes, key=lambda q: q.start_char)
+        quotes.sort(key=lambda q: q.start_char)
+        self.follow_speakers(doc, quotes)
+        doc._.sitrep_quotes = quotes
         return doc
+
+    def follow_speakers(self, doc: Doc, quotes: list[QuoteMention]) -> None:
+        """"Traeger said… He added…": a pronoun speaker is, first, the person who spoke last; a
+        quote with no cue at all, a paragraph or two after another, continues that speaker's words."""
+        last: SpeakerMention | None = None
+        last_end = 0
+        for quote in quotes:
+            speaker = quote.speaker
+            if speaker is None:
+                line_breaks = doc.text.count("\n", last_end, quote.start_char)
+                if quote.cue is None and quote.kind == "direct" and last is not None and line_breaks <= _FOLLOW_LINE_BREAKS:
+                    quote.speaker = SpeakerMention(last.start, last.end, last.name, last.kind)
+                    last_end = quote.end_char
+                continue
+            last_end = quote.end_char
+            words = doc[speaker.start:speaker.end]
+            if len(words) <= 2 and any(t.lower_.strip("-").removeprefix("t-") in self.pronouns for t in words):
+                if last is not None:
+                    speaker.name = last.name
+            elif speaker.kind == "person":
+                last = speaker
 
     # ---------------------------------------------------------------- finding
 
@@ -86,13 +113,17 @@ class QuoteFinder:
         return None
 
     def cue_near(self, doc: Doc, inner: Span) -> Token | None:
-        sentence = doc[inner.start].sent if doc.has_annotation("SENT_START") else doc[:]
-        after = doc[min(inner.end + 1, len(doc)):min(max(sentence.end, inner.end + 1), inner.end + 8)]
-        for token in after:
+        """The cue verb right after the quote ("…», a déclaré X", "…" UFCW president Jeff Traeger said)
+        or right before it ("X a déclaré : « … »"), within the same orthographic sentence: the
+        parser's sentences often end at the closing mark, so they are not used here."""
+        for token in doc[inner.end:min(inner.end + _CUE_WINDOW, len(doc))]:
+            if token.i > inner.end and _ends_sentence(token):
+                break
             if self.is_cue(token):
                 return token
-        before = doc[max(sentence.start, inner.start - 12):max(inner.start - 1, 0)]
-        for token in reversed(list(before)):
+        for token in reversed(doc[max(inner.start - _CUE_WINDOW, 0):inner.start]):
+            if _ends_sentence(token) and token.i < inner.start - 1:
+                break
             if self.is_cue(token):
                 return token
         return None
@@ -157,3 +188,7 @@ class QuoteFinder:
             if ent.label_ in PERSON_LABELS | INSTITUTION_LABELS and 0 < cue.i - ent.end <= 2:
                 return self.resolve(doc, ent)
         return None
+
+
+def _ends_sentence(token: Token) -> bool:
+    return token.text in (".", "!", "?", "…") or (token.is_space and "\n" in token.text)

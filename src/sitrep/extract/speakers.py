@@ -3,6 +3,8 @@ or an institution. Shared by the quote and claim extractors."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from ..lang import Lexicon, phrase_length
@@ -25,6 +27,11 @@ def according_to_source(doc: Doc, i: int, phrases: list[str], limit: int | None 
     while end < stop and not doc[end].is_punct and end - start < _MAX_SOURCE_TOKENS:
         end += 1
     return doc[start:end] if end > start else None
+
+
+def clean_name(text: str) -> str:
+    """A name without the punctuation and invisible characters NER spans sometimes carry (", Traeger\u200b")."""
+    return re.sub(r"^[\W_]+|[\W_]+$", "", text.replace("\u200b", "")).strip()
 
 
 class SpeakerResolver:
@@ -60,16 +67,23 @@ class SpeakerResolver:
                 name = [t for t in span.doc[token.i + 1:span.end] if t.text[:1].isupper() and t.is_alpha]
                 rest = span.doc[name[0].i:name[-1].i + 1] if name else None
                 if rest is not None and len(rest) == len(name) and 2 <= len(name) <= 4:
-                    return SpeakerMention(rest.start, rest.end, rest.text, "person")
+                    return SpeakerMention(rest.start, rest.end, clean_name(rest.text), "person")
         return None
 
     def previous_person(self, doc: Doc, before: int) -> str | None:
         persons = [e for e in doc.ents if e.label_ in PERSON_LABELS and e.end <= before]
         return self.full_name(doc, persons[-1]) if persons else None
 
-    @staticmethod
-    def full_name(doc: Doc, ent: Span) -> str:
-        """"Zelensky" after "Volodymyr Zelensky" earlier in the article: the full name."""
-        earlier = [e.text for e in doc.ents if e.label_ in PERSON_LABELS and e.start < ent.start
-                   and e.text != ent.text and e.text.endswith(" " + ent.text)]
-        return earlier[0] if earlier else ent.text
+    def full_name(self, doc: Doc, ent: Span) -> str:
+        """"Zelensky" where the article also says "Volodymyr Zelensky": the full name (an earlier
+        mention first, else a later one), without a title NER took in ("Mayor Vitali Klitschko")."""
+        name = self.untitled(ent.text)
+        fuller = [e for e in doc.ents if e.label_ in PERSON_LABELS and self.untitled(e.text).endswith(" " + name)]
+        fuller.sort(key=lambda e: (e.start > ent.start, abs(e.start - ent.start)))
+        return self.untitled(fuller[0].text) if fuller else name
+
+    def untitled(self, text: str) -> str:
+        words = clean_name(text).split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in self.titles:
+            words = words[1:]
+        return " ".join(words)

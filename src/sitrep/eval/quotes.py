@@ -1,0 +1,104 @@
+"""Quotes in the Gender Gap Tracker's annotation format (JSON Lines; ``articleBodyText`` and
+``quotations`` with ``quote_index`` "(start,end)" offsets and the speaker's resolved ``reference``).
+
+Scored as the tracker scored its own extractor: quote spans by overlap (precision, recall, F1),
+and, on the gold quotes found, whether the resolved speaker is the right person (the full name,
+compared without case or extra spaces).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import SitrepError
+from ..pipeline import Extractor
+from ..records import Article, Quote, Reject
+from .report import Metric, Report
+
+log = logging.getLogger("sitrep")
+_INDEX = re.compile(r"\((\d+),\s*(\d+)\)")
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    start: int
+    end: int
+    speaker: str  # the resolved full name ("reference"), or "" when the annotators gave none
+
+
+@dataclass(frozen=True)
+class QuoteDoc:
+    id: str
+    text: str
+    quotes: tuple[GoldQuote, ...]
+
+
+def load(path: Path) -> list[QuoteDoc]:
+    file = path / "annotations.jsonl" if path.is_dir() else path
+    docs = []
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text = record["articleBodyText"]
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise SitrepError("E402", path=file, problem=f"line {number}: {exc}") from None
+        quotations = record.get("quotations") or []
+        if isinstance(quotations, str):  # one record of the public set holds its list as a (broken) JSON string
+            try:
+                quotations = json.loads(quotations)
+            except json.JSONDecodeError as exc:
+                log.warning(str(SitrepError("E402", path=file, problem=f"line {number}: quotations unreadable ({exc.msg}); "
+                                                                      "article left out")))
+                continue
+        quotes = []
+        for q in quotations:
+            match = _INDEX.fullmatch(str(q.get("quote_index", "")).strip())
+            if match:
+                quotes.append(GoldQuote(int(match.group(1)), int(match.group(2)), q.get("reference") or ""))
+        docs.append(QuoteDoc(str(record.get("_id", number)), text, tuple(quotes)))
+    return docs
+
+
+def normalize_name(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def score(items: list[QuoteDoc], extractor: Extractor, *, task: str, path: Path) -> Report:
+    started = time.perf_counter()
+    gold_total = found_total = gold_found = found_right = speaker_total = speaker_right = 0
+    articles = [Article(text=d.text, id=d.id, source=f"{path.name}:{d.id}") for d in items]
+    for doc, (_, output) in zip(items, extractor.process(articles)):
+        predicted: list[Quote] = [] if isinstance(output, Reject) else output.quotes
+        gold_total += len(doc.quotes)
+        found_total += len(predicted)
+        found_right += sum(1 for p in predicted if any(_overlap(p, g) for g in doc.quotes))
+        for g in doc.quotes:
+            hits = [p for p in predicted if _overlap(p, g)]
+            if not hits:
+                continue
+            gold_found += 1
+            if g.speaker:
+                speaker_total += 1
+                best = max(hits, key=lambda p: min(p.end, g.end) - max(p.start, g.start))
+                speaker_right += bool(best.speaker and normalize_name(best.speaker.name) == normalize_name(g.speaker))
+    precision = found_right / found_total if found_total else 0.0
+    recall = gold_found / gold_total if gold_total else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    metrics = [Metric("quote_precision", precision, found_total, "span overlap"),
+               Metric("quote_recall", recall, gold_total, "span overlap"),
+               Metric("quote_f1", f1, gold_total),
+               Metric("speaker_accuracy", speaker_right / speaker_total if speaker_total else 0.0, speaker_total,
+                      "resolved full name, on gold quotes found")]
+    return Report(task=task, path=str(path), items=len(items), groups={"all": metrics},
+                  seconds=time.perf_counter() - started)
+
+
+def _overlap(p: Quote, g: GoldQuote) -> bool:
+    return p.start < g.end and g.start < p.end
