@@ -20,7 +20,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(scope="module")
 def acled_report(extractor):
-    return evaluate("acled", FIXTURES / "acled_sample.csv", extractor=extractor)
+    return evaluate("acled", FIXTURES / "event_notes_sample.csv", extractor=extractor)
 
 
 @pytest.mark.parametrize("group,metric,floor", [
@@ -63,7 +63,7 @@ def test_report_json(acled_report, tmp_path):
 
 def test_unknown_task_and_missing_path(extractor, tmp_path):
     with pytest.raises(SitrepError) as info:
-        evaluate("nope", FIXTURES / "acled_sample.csv", extractor=extractor)
+        evaluate("nope", FIXTURES / "event_notes_sample.csv", extractor=extractor)
     assert info.value.code == "E401"
     with pytest.raises(SitrepError) as info:
         evaluate("acled", tmp_path / "none.csv", extractor=extractor)

@@ -3,7 +3,7 @@ coded with ACLED's types and sub-types from the concept, the weapon named, the a
 victims; tied to the actors, place, time and casualties of the sentences that tell them.
 
 Language knowledge lives in ``sitrep/lang/<lang>/lexicon.json``; the coding rules here and in
-``sitrep/data/acled.json`` work on concepts only, so a new language is new data, not new logic.
+``sitrep/data/taxonomy.json`` work on concepts only, so a new language is new data, not new logic.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _BACKGROUND_DAYS = 60  # an event dated this long before the article is backgrou
 
 @lru_cache(maxsize=1)
 def acled_taxonomy() -> dict[str, Any]:
-    return json.loads(resources.files("sitrep.data").joinpath("acled.json").read_text(encoding="utf-8"))
+    return json.loads(resources.files("sitrep.data").joinpath("taxonomy.json").read_text(encoding="utf-8"))
 
 
 def event_type_of(sub_event_type: str) -> str:
