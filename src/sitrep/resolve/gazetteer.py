@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SCHEMA_VERSION = 2
+_CACHE_SIZE = 50_000
 COUNTRY_NAME_LOCALES = ("fr", "en", "ru", "uk", "de", "es", "ar")
 
 _SCHEMA = """
@@ -61,15 +62,22 @@ class Gazetteer:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._cache: dict[str, tuple[GazetteerEntry, ...]] = {}
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
-        """Every place called ``name`` (normalized), most populous first."""
-        rows = self._db.execute(
-            "SELECT p.geonames_id, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.feature, p.population "
-            "FROM names n JOIN places p USING (geonames_id) WHERE n.norm = ? ORDER BY p.population DESC LIMIT 50",
-            (normalize(name),),
-        ).fetchall()
-        return [GazetteerEntry(*row) for row in rows]
+        """Every place called ``name`` (normalized), most populous first. Answers are remembered:
+        the place finder and the geocoder ask for the same names."""
+        key = normalize(name)
+        if key not in self._cache:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            rows = self._db.execute(
+                "SELECT p.geonames_id, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.feature, p.population "
+                "FROM names n JOIN places p USING (geonames_id) WHERE n.norm = ? ORDER BY p.population DESC LIMIT 50",
+                (key,),
+            ).fetchall()
+            self._cache[key] = tuple(GazetteerEntry(*row) for row in rows)
+        return list(self._cache[key])
 
     def lookup_country(self, code: str) -> list[GazetteerEntry]:
         rows = self._db.execute(

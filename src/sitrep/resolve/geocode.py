@@ -21,21 +21,13 @@ _LEVEL_WEIGHT = 1.5
 class Geocoder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self._cache: dict[str, list[GazetteerEntry]] = {}
-
-    def candidates(self, name: str) -> list[GazetteerEntry]:
-        if name not in self._cache:
-            if len(self._cache) > 50_000:
-                self._cache.clear()
-            self._cache[name] = self.gazetteer.lookup(name)
-        return self._cache[name]
 
     def context_countries(self, mentions: Sequence[PlaceMention], extra: Sequence[str]) -> set[str]:
         countries = {c for c in extra if c}
         for mention in mentions:
             if mention.country_hint:
                 countries.add(mention.country_hint)
-            for entry in self.candidates(mention.text)[:1]:
+            for entry in self.gazetteer.lookup(mention.text)[:1]:
                 if entry.feature == "country" and entry.country_code:
                     countries.add(entry.country_code)
         return countries
@@ -51,7 +43,7 @@ class Geocoder:
                      admin1=entry.admin1, feature=feature, precision=precision, role=mention.role)
 
     def choose(self, mention: PlaceMention, context: set[str]) -> GazetteerEntry | None:
-        candidates = self.candidates(mention.text)
+        candidates = self.gazetteer.lookup(mention.text)
         if mention.country_hint:
             candidates = [c for c in candidates if c.country_code == mention.country_hint] or candidates
         if not candidates:
