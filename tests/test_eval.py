@@ -11,7 +11,7 @@ import pytest
 
 from sitrep.errors import SitrepError
 from sitrep.eval import evaluate
-from sitrep.eval.acled import judge, parse_date
+from sitrep.eval.event_notes import judge, parse_date
 from sitrep.eval.geo import haversine_km
 
 BASELINE = json.loads((Path(__file__).parent / "eval_baseline.json").read_text(encoding="utf-8"))
@@ -85,7 +85,7 @@ def test_acled_date_forms(value, iso):
 
 
 def test_judge_without_event_is_wrong_everywhere():
-    from sitrep.eval.acled import AcledItem
+    from sitrep.eval.event_notes import AcledItem
 
     item = AcledItem("x", "notes", parse_date("2024-01-01"), "Battles", "Armed clash", "Taliban", 3, 3, 34.5, 69.2)
     assert set(judge(item, None).values()) == {False}
@@ -97,7 +97,7 @@ def test_haversine():
 
 
 def test_stated_fatalities_are_read_from_the_note(tmp_path):
-    from sitrep.eval.acled import load
+    from sitrep.eval.event_notes import load
 
     (tmp_path / "a.csv").write_text(
         "event_date,event_type,sub_event_type,fatalities,notes\n"

@@ -11,10 +11,10 @@ from pathlib import Path
 from ..errors import SitrepError
 from ..pipeline import Extractor
 from ..settings import Settings, load_settings
-from . import acled, ner, quotes, timeml
+from . import event_notes, ner, quotes, timeml
 from .report import Report, print_report, write_report
 
-TASKS = {"acled": acled, "ner": ner, "quotes": quotes, "timex": timeml}
+TASKS = {"acled": event_notes, "ner": ner, "quotes": quotes, "timex": timeml}
 
 __all__ = ["TASKS", "evaluate", "Report", "print_report", "write_report"]
 
