@@ -12,7 +12,7 @@ import pytest
 from sitrep.errors import SitrepError
 from sitrep.eval import evaluate
 from sitrep.eval.event_notes import judge, parse_date
-from sitrep.eval.geo import haversine_km
+from sitrep.resolve.distance import haversine_km
 
 BASELINE = json.loads((Path(__file__).parent / "eval_baseline.json").read_text(encoding="utf-8"))
 FIXTURES = Path(__file__).parent / "fixtures"

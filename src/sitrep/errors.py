@@ -35,6 +35,9 @@ class Errors:
     E402 = "eval: {path}: {problem}"
     # store (E5xx)
     E501 = "store: {path}: {problem}"
+    # gazetteer (E6xx)
+    E601 = "gazetteer: {path}: {problem}"
+    E602 = "gazetteer add: {source}: {problem}"
 
 
 class Warnings:

@@ -126,9 +126,11 @@ class Place(Record):
     latitude: float | None = None
     longitude: float | None = None
     country_code: str | None = None
-    admin1: str | None = None
-    feature: str | None = None  # country / admin1 / admin2 / city / village / unknown
-    precision: str = "unresolved"  # exact / enclosing / admin1 / country / unresolved
+    admin1: str | None = None  # the name of the first-level unit
+    admin2: str | None = None
+    feature: str | None = None  # country / admin1 / admin2 / city / town / village / unknown
+    precision: str = "unresolved"  # exact / enclosing / admin2 / admin1 / country / unresolved
+    match_score: float | None = None  # 1 for the exact name, lower for another romanization
     role: str = "location"  # location / metonym (a government speaking: "Moscou a démenti")
 
 

@@ -23,7 +23,7 @@ class Settings:
     max_bytes: int = 5_000_000
     batch_size: int = 16
     database: str = "sitrep.db"
-    gazetteer_min_population: int = 1000
+    gazetteer_min_population: int = 500
     gazetteer_path: str = ""
 
     def model_for(self, language: str) -> str:

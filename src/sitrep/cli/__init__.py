@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import evaluate, events, extract, ingest, train
+from . import evaluate, events, extract, gazetteer, ingest, train
 
 app = typer.Typer(name="sitrep", help="War reporting in, sourced event records out.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -13,6 +13,7 @@ app.command("ingest")(ingest.ingest_command)
 app.command("events")(events.events_command)
 app.command("eval")(evaluate.eval_command)
 app.command("train")(train.train_command)
+app.add_typer(gazetteer.app, name="gazetteer")
 
 
 def main() -> None:

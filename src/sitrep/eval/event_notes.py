@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import SitrepError
 from ..pipeline import Extractor
 from ..records import Article, Event, Reject
-from .geo import haversine_km
+from ..resolve.distance import haversine_km
 from .report import Metric, Report
 
 LOCATION_KM = 25.0

@@ -18,6 +18,7 @@ from .mentions import PlaceMention
 
 PLACE_LABELS = {"LOC", "GPE"}
 _MAX_NAME_TOKENS = 3
+_SPELLING_SCORE = 0.7
 
 
 def actor_words(lang: str) -> set[str]:
@@ -42,6 +43,7 @@ class PlaceFinder:
         self.demonyms = lex.section("actors", "demonyms")
         self.speech_verbs = lex.section("attribution", "verbs")
         self.not_places = set(lex.section("places", "not_places"))
+        self.locative = set(lex.section("places", "locative_prepositions"))
         self.titles = set(lex.section("quotes", "title_nouns"))
         self.gazetteer: Gazetteer | None = None
         # capitalized words that are never read as place names, whatever the gazetteer holds
@@ -105,7 +107,8 @@ class PlaceFinder:
         """Runs of capitalized words, not already a place or a person or organization the model
         found, that the gazetteer knows: the longest known sub-run (up to three words) wins."""
         assert self.gazetteer is not None
-        blocked = [(e.start, e.end) for e in doc.ents if e.label_ not in PLACE_LABELS and len(e) > 1]
+        blocked = [(e.start, e.end) for e in doc.ents
+                   if e.label_ not in PLACE_LABELS and len(e) > 1 and not self._mislabelled_place(doc, e)]
         blocked += list(found)
         mentions, i = [], 0
         while i < len(doc):
@@ -120,13 +123,25 @@ class PlaceFinder:
                 span = doc[i:stop]
                 if span[0].is_sent_start and len(span) == 1 and not self._major(span.text):
                     continue  # "Police said…": a sentence-initial capital proves nothing
-                if self.gazetteer.lookup(span.text):
+                if self._known(span.text):
                     mentions.append(PlaceMention(i, stop, span.text, "gazetteer"))
                     i = stop
                     break
             else:
                 i += 1
         return mentions
+
+    def _mislabelled_place(self, doc: Doc, ent: Span) -> bool:
+        """A town the model took for a person ("à Tchassiv Iar" tagged PER): right after a
+        locative preposition, and known to the gazetteer."""
+        return ent.start > 0 and doc[ent.start - 1].lower_ in self.locative and self._known(ent.text)
+
+    def _known(self, name: str) -> bool:
+        """Known by its exact name, or, for towns and bigger, by a close romanization
+        ("Tchassiv Iar" for Chasiv Yar): a village's look-alike spelling is too weak a proof."""
+        assert self.gazetteer is not None
+        return bool(self.gazetteer.lookup(name)) or any(
+            e.feature != "village" and e.match_score >= _SPELLING_SCORE for e in self.gazetteer.lookup_spelling(name))
 
     def _candidate(self, token) -> bool:
         text = token.text

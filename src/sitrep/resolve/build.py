@@ -32,7 +32,8 @@ class ResultBuilder:
         )
         mentions = doc_list(doc, "sitrep_places")
         context = self.geocoder.context_countries(mentions, [a.country for a in doc_list(doc, "sitrep_actors") if a.country])
-        places = {id(m): self.geocoder.geocode(m, doc[m.start].idx, _end_char(doc, m.end), context) for m in mentions}
+        resolved = self.geocoder.geocode_all(mentions, [(doc[m.start].idx, _end_char(doc, m.end)) for m in mentions], context)
+        places = {id(m): place for m, place in zip(mentions, resolved)}
         self.geocoder.fall_back_to_enclosing(doc, mentions, places)
         return Result(
             document=document,

