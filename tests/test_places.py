@@ -88,3 +88,27 @@ def test_no_fallback_across_sentences(extract_fr):
     result = extract_fr("Les forces russes ont pris le village de Robotyne. Zaporijjia reste sous le feu.")
     (robotyne,) = [p for p in result.places if p.text == "Robotyne"]
     assert robotyne.precision == "unresolved" and robotyne.latitude is None
+
+
+def test_a_street_is_not_the_town_it_is_named_after(extract_en, extract_fr):
+    en = extract_en("The fire broke out at 6016 Kharkiv Road on Monday.")
+    fr = extract_fr("Un rassemblement a eu lieu rue de Kharkiv, à Odessa.")
+    assert "Kharkiv" not in [p.text for p in en.places]
+    assert [p.text for p in fr.places] == ["Odessa"]
+
+
+def test_a_surname_of_a_named_person_is_not_a_place(extract_en):
+    result = extract_en("Mayor John Djibo visited the site. Djibo said the shelling went on all night.")
+    assert "Djibo" not in [p.text for p in result.places]
+
+
+def test_a_hyphenated_compound_is_read_whole(extract_en):
+    result = extract_en("Police said the Kherson-Mart store was closed after the blast in Odesa.")
+    assert "Kherson" not in [p.text for p in result.places]
+
+
+def test_a_region_the_text_names_frames_the_whole_article(extract_en):
+    # "Pokrovsk" has namesakes in Ukraine and Russia; Donetsk is only in Ukraine
+    result = extract_en("Heavy fighting was reported in Pokrovsk. Shelling also hit Donetsk overnight.")
+    (pokrovsk,) = [p for p in result.places if p.text == "Pokrovsk"]
+    assert pokrovsk.country_code == "UA"

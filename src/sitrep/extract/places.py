@@ -44,6 +44,8 @@ class PlaceFinder:
         self.speech_verbs = lex.section("attribution", "verbs")
         self.not_places = set(lex.section("places", "not_places"))
         self.locative = set(lex.section("places", "locative_prepositions"))
+        self.admin2_nouns = set(lex.section("places", "admin2_nouns"))
+        self.street_nouns = set(lex.section("places", "street_nouns"))
         self.titles = set(lex.section("quotes", "title_nouns"))
         self.gazetteer: Gazetteer | None = None
         # capitalized words that are never read as place names, whatever the gazetteer holds
@@ -54,6 +56,7 @@ class PlaceFinder:
             | set(lex.section("actors", "civilian_nouns")) | set(lex.section("actors", "protester_nouns"))
             | set(lex.section("time", "weekdays")) | set(lex.section("time", "months"))
             | set(lex.section("casualties", "person_nouns")) | set(lex.section("places", "direction_words"))
+            | set(lex.section("places", "street_nouns"))
             | actor_words(lang)  # "Taliban" is also a town in Turkey
         )
 
@@ -63,9 +66,12 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], PlaceMention] = {}
+        people = self.person_words(doc)
         for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS and not self.is_not_place(doc, ent):
-                found[(ent.start, ent.end)] = PlaceMention(ent.start, ent.end, ent.text, "ner")
+            if ent.label_ in PLACE_LABELS and not self.is_not_place(doc, ent) and not self.on_a_street(doc, ent.start, ent.end) \
+                    and not self.in_a_compound(doc, ent) and not (len(ent) == 1 and ent.text in people):
+                span = self.known_part(ent) if self.gazetteer is not None else ent
+                found[(span.start, span.end)] = PlaceMention(span.start, span.end, span.text, "ner")
         for mention in self.find_cued(doc):
             overlapping = [k for k in found if k[0] < mention.end and mention.start < k[1]]
             for key in overlapping:
@@ -87,7 +93,7 @@ class PlaceFinder:
         for token in doc:
             if token.lower_ not in self.cue_nouns:
                 continue
-            level = "admin1" if token.lower_ in self.admin1_nouns else None
+            level = "admin1" if token.lower_ in self.admin1_nouns else "admin2" if token.lower_ in self.admin2_nouns else None
             i, country = token.i + 1, None
             if i < len(doc) and doc[i].lower_ in self.demonyms:
                 country = self.demonyms[doc[i].lower_]
@@ -99,7 +105,7 @@ class PlaceFinder:
                     continue
             if level and token.i > 0:
                 before = self._proper_run_backwards(doc, token.i)
-                if before is not None:  # "the Bryansk region", "Donetsk Oblast"
+                if before is not None:  # "the Bryansk region", "Donetsk Oblast", "Kanawha County"
                     mentions.append(PlaceMention(before.start, before.end, before.text, "cue", level))
         return mentions
 
@@ -109,6 +115,7 @@ class PlaceFinder:
         assert self.gazetteer is not None
         blocked = [(e.start, e.end) for e in doc.ents
                    if e.label_ not in PLACE_LABELS and len(e) > 1 and not self._mislabelled_place(doc, e)]
+        people = self.person_words(doc)
         blocked += list(found)
         mentions, i = [], 0
         while i < len(doc):
@@ -119,10 +126,24 @@ class PlaceFinder:
             while end < len(doc) and end - i < _MAX_NAME_TOKENS and self._candidate(doc[end]) \
                     and not any(s <= end < e for s, e in blocked):
                 end += 1
+            if i > 1 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+                i += 1  # the tail of a compound read whole already
+                continue
+            compound = self._compound(doc, i)
+            if compound is not None:  # "Wal-Mart", "Bila-Tserkva": the whole compound or nothing
+                if self._known(compound.text) and not self.on_a_street(doc, compound.start, compound.end):
+                    mentions.append(PlaceMention(compound.start, compound.end, compound.text, "gazetteer"))
+                i = compound.end
+                continue
+            if self.on_a_street(doc, i, end):  # "Dublin Road", "rue de Kiev"
+                i = end
+                continue
             for stop in range(end, i, -1):
                 span = doc[i:stop]
                 if span[0].is_sent_start and len(span) == 1 and not self._major(span.text):
                     continue  # "Police said…": a sentence-initial capital proves nothing
+                if len(span) == 1 and span.text in people:
+                    continue  # "Strickland said": the surname of a person the article names
                 if self._known(span.text):
                     mentions.append(PlaceMention(i, stop, span.text, "gazetteer"))
                     i = stop
@@ -130,6 +151,55 @@ class PlaceFinder:
             else:
                 i += 1
         return mentions
+
+    @staticmethod
+    def person_words(doc: Doc) -> set[str]:
+        """The surnames of the people the model found by their full names: alone, they are
+        people too ("Ted Strickland… Strickland said")."""
+        return {e[-1].text for e in doc.ents if e.label_ in ("PER", "PERSON") and len(e) > 1
+                and e[-1].is_alpha and e[-1].text[:1].isupper()}
+
+    def on_a_street(self, doc: Doc, start: int, end: int) -> bool:
+        """A name that is part of a street's: "Dublin Road", "Orchard St.", "rue de Kiev"."""
+        for i in (end - 1, end):  # "[Dublin Road]" as one entity, or "[Dublin] Road"
+            if start < i < len(doc) and doc[i].lower_.rstrip(".") in self.street_nouns and doc[i].text[:1].isupper():
+                return True
+        before = [t.lower_ for t in doc[max(start - 2, 0):start]]
+        return bool(before) and (before[-1] in self.street_nouns
+                                 or (len(before) == 2 and before[0] in self.street_nouns and before[1] in ("de", "du", "d'")))
+
+    def known_part(self, ent: Span) -> Span:
+        """A place entity the gazetteer does not know as a whole, but whose first words it does:
+        "Minnesota House" is in Minnesota, "St. Cloud Hospital" in St. Cloud."""
+        if len(ent) < 2 or self._known(ent.text):
+            return ent
+        for stop in range(ent.end - 1, ent.start, -1):
+            if ent.doc[stop - 1].is_alpha and self.gazetteer.lookup(ent.doc[ent.start:stop].text):  # type: ignore[union-attr]
+                return ent.doc[ent.start:stop]
+        return ent
+
+    def in_a_compound(self, doc: Doc, ent: Span) -> bool:
+        """An entity glued by a hyphen to words that are not places too: "[Kherson]-Mart" is a
+        shop; "Kherson-Zaporizhzhia", two places, is not a compound."""
+        start = ent.start
+        while start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+            start -= 2
+        compound = self._compound(doc, start)
+        if compound is None or compound.end <= ent.start:
+            return False
+        if self.gazetteer is not None and self._known(compound.text):
+            return False
+        places = {i for e in doc.ents if e.label_ in PLACE_LABELS for i in range(e.start, e.end)}
+        return any(t.is_alpha and t.i not in places for t in compound)
+
+    @staticmethod
+    def _compound(doc: Doc, i: int) -> Span | None:
+        """The hyphenated compound token ``i`` opens ("Wal-Mart"), if it opens one."""
+        end = i + 1
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2
+        return doc[i:end] if end > i + 1 else None
 
     def _mislabelled_place(self, doc: Doc, ent: Span) -> bool:
         """A town the model took for a person ("à Tchassiv Iar" tagged PER): right after a

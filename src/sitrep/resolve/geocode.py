@@ -28,7 +28,8 @@ _REGION_WEIGHT = 3.0  # in an admin1 unit the article names
 _NEAR_WEIGHT = 1.5  # within _NEAR_KM of another place of the article
 _NEAR_KM = 150.0
 _LEVEL_WEIGHT = 6.0  # a cue noun says the name is a region
-_ADMIN_PENALTY = 2.5  # a bare name is the town before the unit named after it
+_ADMIN_PENALTY = 2.5  # a bare name is the town before the unit named after it…
+_CAPITAL_POPULATION = 50_000  # …when the town is big enough to be the unit's capital
 _COUNTRY_WEIGHT = 3.0  # "Ukraine" is the country before any town of that name
 _AMBIGUOUS_MARGIN = 0.3  # scores this close are a tie…
 _AMBIGUOUS_KM = 50.0  # …when the candidates are this far apart
@@ -55,21 +56,26 @@ class Geocoder:
 
     def geocode_all(self, mentions: Sequence[PlaceMention], offsets: Sequence[tuple[int, int]],
                     countries: set[str]) -> list[Place]:
-        """Every mention of one article, in two passes: regions first (they are context for the
-        towns), then the rest, preferring candidates near the places already placed."""
+        """Every mention of one article, in two passes. First the article's frame: the countries
+        and regions it names without ambiguity (a cue noun, a region or country picked, a name
+        all of whose namesakes lie in one country). Then every mention, against that frame,
+        preferring candidates near the places already placed."""
+        countries = set(countries)
         regions: set[tuple[str | None, str | None]] = set()
         for mention in mentions:
-            if mention.role == "location" and mention.level_hint == "admin1":
-                entry = self.choose(mention, countries, regions, [])
-                if entry is not None and entry.feature == "admin1":
-                    regions.add((entry.country_code, entry.admin1))
+            if mention.role != "location":
+                continue
+            candidates = self.candidates(mention.text)
+            if candidates and len({c.country_code for c in candidates}) == 1 and candidates[0].country_code:
+                countries.add(candidates[0].country_code)
+            entry = self.choose(mention, countries, regions, [])
+            if entry is not None and entry.feature == "admin1" and entry.admin1:
+                regions.add((entry.country_code, entry.admin1))
         first = [self.choose(m, countries, regions, []) for m in mentions]
         anchors = [(e.latitude, e.longitude) for e in first
                    if e is not None and e.feature not in ("country", "admin1") and len(self.candidates(e.name)) == 1]
-        places = []
-        for mention, (start, end) in zip(mentions, offsets):
-            places.append(self.geocode(mention, start, end, countries, regions, anchors))
-        return places
+        return [self.geocode(mention, start, end, countries, regions, anchors)
+                for mention, (start, end) in zip(mentions, offsets)]
 
     def geocode(self, mention: PlaceMention, start: int, end: int, context: set[str],
                 regions: set[tuple[str | None, str | None]] | None = None,
@@ -114,6 +120,11 @@ class Geocoder:
             candidates = [c for c in candidates if c.country_code == mention.country_hint] or candidates
         if not candidates:
             return []
+        # the units this very name may be are not context for it ("Minnesota" is not a town in Minnesota)
+        regions = regions - {(c.country_code, c.admin1) for c in candidates if c.feature == "admin1"}
+        # a unit named after its capital yields to it when the name stands alone ("Donetsk")
+        capitals = {(c.country_code, c.admin1) for c in candidates
+                    if c.feature in ("city", "town", "village") and c.population >= _CAPITAL_POPULATION}
 
         def score(entry: GazetteerEntry) -> float:
             value = math.log10(entry.population + 10) + 2.0 * (entry.match_score - 1.0)
@@ -124,7 +135,10 @@ class Geocoder:
             if entry.feature == "country":
                 value += _COUNTRY_WEIGHT
             if entry.feature in ("admin1", "admin2", "admin3"):
-                value += _LEVEL_WEIGHT if mention.level_hint == "admin1" else -_ADMIN_PENALTY
+                if mention.level_hint is not None:
+                    value += _LEVEL_WEIGHT if entry.feature == mention.level_hint else _LEVEL_WEIGHT / 2
+                elif (entry.country_code, entry.admin1) in capitals:
+                    value -= _ADMIN_PENALTY
             if anchors and entry.feature not in ("country", "admin1") and any(
                     0 < haversine_km(entry.latitude, entry.longitude, lat, lon) < _NEAR_KM for lat, lon in anchors):
                 value += _NEAR_WEIGHT

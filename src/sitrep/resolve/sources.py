@@ -18,6 +18,7 @@ import csv
 import gettext
 import importlib.util
 import io
+import json
 import math
 import re
 import zipfile
@@ -29,6 +30,9 @@ from typing import IO
 from .gazetteer import GazetteerEntry, feature_for_population, normalize
 
 COUNTRY_NAME_LOCALES = ("fr", "en", "ru", "uk", "de", "es", "ar")
+# what news writes that CLDR does not
+COUNTRY_ABBREVIATIONS = {"US": ("U.S.", "U.S.A.", "USA", "US", "America"), "GB": ("U.K.", "UK", "Britain"),
+                         "AE": ("UAE", "U.A.E."), "CD": ("DRC", "RDC"), "CF": ("RCA",)}
 ADMIN_NAME_LOCALES = ("fr", "ru", "uk", "de", "es")
 # the kind words of ISO 3166-2 names, dropped to compare them with GeoNames' names
 _ADMIN_KIND = re.compile(
@@ -59,7 +63,9 @@ def bundled_entries(min_population: int) -> Iterator[GazetteerEntry]:
 
 
 def _countries(cache, cities: list[dict]) -> Iterator[GazetteerEntry]:
-    """Countries, placed at the population-weighted centre of their towns."""
+    """Countries, at their usual centre point (``countryinfo``), else at the population-weighted
+    centre of their towns."""
+    centres = _country_centres()
     weights: dict[str, list[float]] = {}
     for city in cities:
         w = weights.setdefault(city["countrycode"], [0.0, 0.0, 0.0])
@@ -71,15 +77,31 @@ def _countries(cache, cities: list[dict]) -> Iterator[GazetteerEntry]:
         total, lat, lon = weights.get(code, (0.0, math.nan, math.nan))
         if not total:
             continue
-        yield GazetteerEntry(int(country["geonameid"]), country["name"], lat / total, lon / total, code, None,
+        lat, lon = centres.get(code, (lat / total, lon / total))
+        yield GazetteerEntry(int(country["geonameid"]), country["name"], lat, lon, code, None,
                              "country", int(country.get("population") or 0), country_exonyms(code))
+
+
+def _country_centres() -> dict[str, tuple[float, float]]:
+    spec = importlib.util.find_spec("countryinfo")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    centres = {}
+    for path in (Path(next(iter(spec.submodule_search_locations))) / "data").glob("*.json"):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            code, (lat, lon) = data["ISO"]["alpha2"], data["latlng"][:2]
+        except (KeyError, TypeError, ValueError):
+            continue
+        centres[code] = (float(lat), float(lon))
+    return centres
 
 
 def country_exonyms(code: str) -> tuple[str, ...]:
     """A country's names in the languages sitrep reads and a few more, from CLDR (Babel)."""
     from babel import Locale
 
-    names = set()
+    names = set(COUNTRY_ABBREVIATIONS.get(code, ()))
     for locale in COUNTRY_NAME_LOCALES:
         name = Locale(locale).territories.get(code)
         if name:
@@ -126,12 +148,15 @@ def _admin_units(cities: list[dict], admin1_names: dict[tuple[str, str], str],
     for city in cities:
         members[(city["countrycode"], city.get("admin1code") or "")].append(city)
     iso_names = _iso_subdivision_names()
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for city in cities:
+        by_country[city["countrycode"]].append(city)
     for (country, code), towns in sorted(members.items()):
         name = admin1_names.get((country, code))
         if not name:
             continue
         names = {name, *_iso_names_for(country, name, iso_names)}
-        capital = _capital(towns, names)
+        capital = _capital(towns, names) or _capital(by_country[country], names, 50_000)
         if capital is not None:
             names.update([capital["name"], *(capital.get("alternatenames") or ())])
         lat, lon = _centre(towns)
@@ -144,7 +169,7 @@ def _admin_units(cities: list[dict], admin1_names: dict[tuple[str, str], str],
         for district, district_towns in sorted(districts.items()):
             lat, lon = _centre(district_towns)
             yield GazetteerEntry(_synthetic_id("admin2", country, code, district), district, lat, lon, country, code,
-                                 "admin2", sum(int(t["population"]) for t in district_towns), (district,),
+                                 "admin2", sum(int(t["population"]) for t in district_towns), _with_stem(district),
                                  admin1_name=name, admin2=district)
 
 
@@ -154,16 +179,23 @@ def _centre(towns: list[dict]) -> tuple[float, float]:
             sum(float(t["longitude"]) for t in towns) / len(towns))
 
 
-def _capital(towns: list[dict], names: set[str]) -> dict | None:
-    """The most populous town that bears one of the unit's names ("Kharkiv" in Kharkiv oblast)."""
+def _capital(towns: list[dict], names: set[str], at_least: int = 10_000) -> dict | None:
+    """The most populous town that bears one of the unit's names ("Kharkiv" in Kharkiv oblast;
+    Kyiv, a unit of its own, for the oblast around it)."""
     wanted = {normalize(n) for n in names} | {_stem(n) for n in names}
     wanted.discard("")
     for town in sorted(towns, key=lambda t: -int(t["population"])):
-        if int(town["population"]) < 10_000:
+        if int(town["population"]) < at_least:
             break
         if any(normalize(n) in wanted for n in (town["name"], *(town.get("alternatenames") or ()))):
             return town
     return None
+
+
+def _with_stem(name: str) -> tuple[str, ...]:
+    """A unit's name, and its name without the kind word: "Kanawha County", "Kanawha"."""
+    stem = _stem(name)
+    return (name, stem) if stem and stem != normalize(name) else (name,)
 
 
 def _stem(name: str) -> str:
@@ -262,6 +294,8 @@ def geonames_dump_entries(lines: Iterable[str], errors: list[str]) -> Iterator[G
             errors.append(f"line {number}: {exc}")
             continue
         alternates = tuple(n for n in cols[3].split(",") if n) if cols[3] else ()
+        if feature in ("admin1", "admin2", "admin3"):
+            alternates += _with_stem(cols[1])[1:]
         yield GazetteerEntry(geonames_id, cols[1], lat, lon, cols[8] or None, cols[10] or None, feature, population,
                              (cols[2], *alternates), admin2_code=cols[11] or None)
 

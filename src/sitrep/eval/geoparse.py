@@ -1,0 +1,125 @@
+"""Geoparsing end to end, on LGL (``lgl.xml``: local news, GeoNames ids) and GeoVirus
+(``GeoVirus.xml``: WikiNews): sitrep finds the places itself (no gold spans) and resolves them.
+
+- toponym recall: gold toponyms overlapped by a place sitrep found; precision: found places
+  (metonyms aside) that overlap a gold toponym;
+- accuracy within 161 km, over the gold toponyms sitrep found (an unresolved one counts as wrong),
+  and the AUC of the error curve (Gritta et al.: the area under log(1 + error km), normalized by
+  log(20039), the largest error on Earth; lower is better), and the median error.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import SitrepError
+from ..pipeline import Extractor
+from ..records import Article, Reject
+from ..resolve.distance import haversine_km
+from .report import Metric, Report
+
+ACCURACY_KM = 161.0
+MAX_ERROR_KM = 20039.0
+
+
+@dataclass(frozen=True)
+class Toponym:
+    start: int
+    end: int
+    name: str
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True)
+class GeoArticle:
+    id: str
+    text: str
+    toponyms: tuple[Toponym, ...]
+
+
+def load(path: Path) -> list[GeoArticle]:
+    files = sorted(path.glob("*.xml")) if path.is_dir() else [path]
+    articles = []
+    for file in files:
+        try:
+            root = ET.parse(file).getroot()
+        except ET.ParseError as exc:
+            raise SitrepError("E402", path=file, problem=f"not XML ({exc})") from None
+        for n, node in enumerate(root.iter("article")):
+            text = node.findtext("text") or ""
+            toponyms = []
+            for top in list(node.iter("toponym")) + list(node.iter("location")):
+                lat = top.findtext("gaztag/lat") or top.findtext("lat")
+                lon = top.findtext("gaztag/lon") or top.findtext("lon")
+                start, end = top.findtext("start"), top.findtext("end")
+                if lat is None or lon is None or start is None or end is None:
+                    continue  # LGL leaves a few toponyms without a GeoNames entry
+                toponyms.append(Toponym(int(start), int(end), top.findtext("phrase") or top.findtext("name") or "",
+                                        float(lat), float(lon)))
+            articles.append(GeoArticle(node.get("docid") or f"{file.stem}-{n}", text, tuple(toponyms)))
+    if not articles:
+        raise SitrepError("E402", path=path, problem="no <article> elements")
+    return articles
+
+
+def score(items: list[GeoArticle], extractor: Extractor, *, task: str, path: Path) -> Report:
+    started = time.perf_counter()
+    gold_total = found_places = matched_found = 0
+    errors: list[float] = []
+    articles = [Article(text=a.text, id=a.id, language="en", source=f"{path}#{a.id}") for a in items]
+    for item, (_, result) in zip(items, extractor.process(articles)):
+        gold_total += len(item.toponyms)
+        if isinstance(result, Reject):
+            continue
+        places = [p for p in result.places if p.role == "location"]
+        found_places += len(places)
+        matched_found += sum(1 for p in places if any(_overlap(p.start, p.end, t) for t in item.toponyms))
+        for toponym in item.toponyms:
+            hits = [p for p in places if _overlap(p.start, p.end, toponym)]
+            if not hits:
+                continue
+            place = hits[0]
+            if place.latitude is None or place.longitude is None:
+                errors.append(MAX_ERROR_KM)
+            else:
+                errors.append(haversine_km(place.latitude, place.longitude, toponym.latitude, toponym.longitude))
+    recall = len(errors) / gold_total if gold_total else 0.0
+    precision = matched_found / found_places if found_places else 0.0
+    within = sum(1 for e in errors if e <= ACCURACY_KM) / len(errors) if errors else 0.0
+    metrics = [
+        Metric("toponym_recall", recall, gold_total),
+        Metric("toponym_precision", precision, found_places),
+        Metric("accuracy_161km", within, len(errors), "on the gold toponyms found"),
+        Metric("auc_error", error_auc(errors), len(errors), "lower is better"),
+        Metric("median_error_km_/1000", _median(errors) / 1000, len(errors), "median error in thousands of km"),
+        Metric("end_to_end_161km", within * recall, gold_total, "recall × accuracy"),
+    ]
+    report = Report(task, str(path), len(items), {"en": metrics})
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def error_auc(errors: list[float]) -> float:
+    """Area under the curve of sorted log(1 + error), scaled to [0, 1]."""
+    if len(errors) < 2:
+        return math.log1p(errors[0]) / math.log(MAX_ERROR_KM) if errors else 0.0
+    ys = [math.log1p(e) / math.log(MAX_ERROR_KM) for e in sorted(errors)]
+    area = sum((a + b) / 2 for a, b in zip(ys, ys[1:]))
+    return area / (len(ys) - 1)
+
+
+def _median(values: list[float]) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _overlap(start: int, end: int, toponym: Toponym) -> bool:
+    return start < toponym.end and toponym.start < end
