@@ -182,11 +182,13 @@ def run_phase(phase: str, language: str, texts: list[Text], settings, repeat: in
         if w not in ours:
             print(warnings.formatwarning(w.message, w.category, w.filename, w.lineno).rstrip(), file=sys.stderr)
     rss_loaded = current_rss_mb()
-    times, outputs = [], None
+    times, outputs, geoparsing = [], None, []
     for _ in range(repeat):
+        GEOPARSING["seconds"] = 0.0
         start = time.perf_counter()
         outputs = run(texts)
         times.append(time.perf_counter() - start)
+        geoparsing.append(GEOPARSING["seconds"])
     seconds = statistics.median(times)
     words = sum(word_count(t.text) for t in texts)
     figures = {"phase": phase, "language": language, "articles": len(texts), "words": words,
@@ -195,6 +197,8 @@ def run_phase(phase: str, language: str, texts: list[Text], settings, repeat: in
                "words_per_s": words / seconds, "rss_after_warmup_mb": rss_loaded, "peak_rss_mb": peak_rss_mb()}
     if phase == "sitrep":
         figures.update(count_outputs(outputs))
+        share = statistics.median(g / t for g, t in zip(geoparsing, times))
+        figures.update(geoparsing_seconds=statistics.median(geoparsing), geoparsing_share=share)
     else:
         figures["spacy_tokens"] = outputs
     return {**figures, **info}
@@ -212,9 +216,32 @@ def _bare_runner(language: str, settings) -> tuple[Callable, dict]:
     return run, {"pipeline": _describe(nlp)}
 
 
+GEOPARSING = {"seconds": 0.0}
+
+
+def _time_geoparsing() -> None:
+    """Count the time spent finding places (the ``sitrep_places`` component) and resolving them
+    (``Geocoder.geocode_all``), so the report can give geoparsing's share of the whole."""
+    from sitrep.extract.places import PlaceFinder
+    from sitrep.resolve.geocode import Geocoder
+
+    def timed(fn):
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                GEOPARSING["seconds"] += time.perf_counter() - start
+        return wrapper
+
+    PlaceFinder.__call__ = timed(PlaceFinder.__call__)
+    Geocoder.geocode_all = timed(Geocoder.geocode_all)
+
+
 def _sitrep_runner(language: str, settings, detect: bool) -> tuple[Callable, dict]:
     from sitrep import Article, Extractor
 
+    _time_geoparsing()
     extractor = Extractor(settings)
 
     def run(items: list[Text]) -> list:
@@ -319,7 +346,8 @@ def print_report(report: dict) -> None:
     console.print(results_table(report))
     for language, entry in report["languages"].items():
         console.print(f"{language}: sitrep takes {entry['time_ratio']:.2f}x the time of bare spaCy "
-                      f"(throughput {100 / entry['time_ratio']:.0f}% of bare)")
+                      f"(throughput {100 / entry['time_ratio']:.0f}% of bare); geoparsing (finding and resolving "
+                      f"places) is {100 * entry['sitrep']['geoparsing_share']:.1f}% of sitrep's time")
 
 
 def _rejects_cell(figures: dict) -> str:

@@ -112,3 +112,30 @@ def test_a_region_the_text_names_frames_the_whole_article(extract_en):
     result = extract_en("Heavy fighting was reported in Pokrovsk. Shelling also hit Donetsk overnight.")
     (pokrovsk,) = [p for p in result.places if p.text == "Pokrovsk"]
     assert pokrovsk.country_code == "UA"
+
+
+def test_a_place_put_in_a_region_by_a_comma(extract_en):
+    # ACLED's way: "<village>, <oblast>"; the village is unknown here, so it goes to the oblast
+    result = extract_en("On 14 March 2023, Russian forces shelled Kolodiazne, Kharkiv, with artillery.")
+    (village,) = [p for p in result.places if p.text == "Kolodiazne"]
+    assert (village.precision, village.admin1, village.latitude) == ("enclosing", "Kharkiv", 49.5)
+    (oblast,) = [p for p in result.places if p.text == "Kharkiv"]
+    assert (oblast.feature, oblast.precision) == ("admin1", "admin1")
+    assert result.events[0].location.text == "Kolodiazne"
+
+
+def test_a_namesake_outside_the_region_named_is_not_taken(extract_en):
+    # the gazetteer's Pokrovsks are in Donetsk oblast and in Sakha: neither is in the Kharkiv oblast
+    result = extract_en("Shelling hit Pokrovsk, Kharkiv region, on Monday.")
+    (place,) = [p for p in result.places if p.text == "Pokrovsk"]
+    assert (place.precision, place.admin1) == ("enclosing", "Kharkiv")
+
+
+def test_a_list_of_cities_is_not_a_place_in_a_region(extract_en):
+    result = extract_en("Missiles hit Kyiv, Odesa and Kharkiv overnight.")
+    assert {p.text: p.precision for p in result.places} == {"Kyiv": "exact", "Odesa": "exact", "Kharkiv": "exact"}
+
+
+def test_a_longer_unknown_name_is_not_its_known_first_word(extract_en):
+    result = extract_en("Russian forces shelled near Odesa Pershyi, Kherson region.")
+    assert "Odesa" not in [p.text for p in result.places]

@@ -18,6 +18,7 @@ class PlaceMention:
     level_hint: str | None = None  # admin1 when a cue noun says region/oblast/province
     role: str = "location"  # location / metonym
     country_hint: str | None = None  # from "la région russe de Briansk"
+    within: str | None = None  # the name of the unit the text puts it in: "Kolodiazne, Kharkiv"
 
 
 @dataclass(slots=True)

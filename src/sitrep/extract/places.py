@@ -46,6 +46,8 @@ class PlaceFinder:
         self.locative = set(lex.section("places", "locative_prepositions"))
         self.admin2_nouns = set(lex.section("places", "admin2_nouns"))
         self.street_nouns = set(lex.section("places", "street_nouns"))
+        self.facility_nouns = set(lex.section("places", "facility_nouns"))
+        self.conjunctions = {"and", "or", "et", "ou", "&"}
         self.titles = set(lex.section("quotes", "title_nouns"))
         self.gazetteer: Gazetteer | None = None
         # capitalized words that are never read as place names, whatever the gazetteer holds
@@ -84,8 +86,58 @@ class PlaceFinder:
         for mention in mentions:
             if self.is_metonym(doc[mention.start:mention.end]):
                 mention.role = "metonym"
+        if self.gazetteer is not None:
+            mentions = sorted(mentions + self.find_apposed(doc, mentions), key=lambda m: m.start)
+            self.mark_enclosing(doc, mentions)
         doc._.sitrep_places = mentions
         return doc
+
+    def find_apposed(self, doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """Unknown names the text puts in a region or country: "shelled Kolodiazne, Kharkiv",
+        "near Mykhalchyna-Sloboda, Chernihiv". A capitalized run (hyphens allowed) after a
+        lowercase word, right before a comma and a known region or country."""
+        starts = {m.start: m for m in mentions}
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        # the model often takes an unknown village for a person: only full names block
+        people = {i for e in doc.ents if e.label_ not in PLACE_LABELS and len(e) > 1 for i in range(e.start, e.end)}
+        found = []
+        for comma in doc:
+            unit = starts.get(comma.i + 1)
+            if comma.text != "," or unit is None or unit.role != "location" or comma.i == 0:
+                continue
+            if not any(e.feature in ("admin1", "country") for e in self.gazetteer.lookup(unit.text)):  # type: ignore[union-attr]
+                continue
+            if unit.end < len(doc) and doc[unit.end].lower_ in ("'s", "’s"):
+                continue  # "Zelensky, Ukraine's president"
+            end = start = comma.i
+            while start > 0 and (self._candidate(doc[start - 1]) or (doc[start - 1].text == "-" and not doc[start - 1].whitespace_)):
+                start -= 1
+            while start < end and doc[start].text == "-":
+                start += 1
+            if start == end or start == 0 or doc[start - 1].text[:1].isupper() or doc[start - 1].is_punct:
+                continue
+            if any(i in taken or i in people for i in range(start, end)):
+                continue
+            found.append(PlaceMention(start, end, doc[start:end].text, "apposition"))
+        return found
+
+    def mark_enclosing(self, doc: Doc, mentions: list[PlaceMention]) -> None:
+        """"Kolodiazne, Kharkiv", "Robotyne, Zaporizhzhia region", "Rostov, Russia": a place then,
+        after a comma, a region or a country is a place inside that unit; the second is read as
+        the unit (not its capital city). A list ("Kyiv, Odesa and Lviv") is not."""
+        for a, b in zip(mentions, mentions[1:]):
+            if b.start != a.end + 1 or doc[a.end].text != "," or b.role != "location":
+                continue
+            after = doc[b.end] if b.end < len(doc) else None
+            if after is not None and (after.lower_ in self.conjunctions
+                                      or (after.text == "," and any(m.start == b.end + 1 for m in mentions))):
+                continue  # "Kyiv, Odesa and Lviv", "Kyiv, Odesa, Lviv"
+            units = [e for e in self.gazetteer.lookup(b.text) if e.feature in ("admin1", "country")]  # type: ignore[union-attr]
+            if not units:
+                continue
+            a.within = b.text
+            if b.level_hint is None and any(e.feature == "admin1" for e in units):
+                b.level_hint = "admin1"
 
     def find_cued(self, doc: Doc) -> list[PlaceMention]:
         """`<cue noun> [demonym] de/of <Proper name>` and `<Proper name> <cue noun>`."""
@@ -140,6 +192,8 @@ class PlaceFinder:
                 continue
             for stop in range(end, i, -1):
                 span = doc[i:stop]
+                if stop < end and doc[stop].lower_ not in self.facility_nouns:
+                    continue  # part of a longer name: "Mala" in "Mala Vovcha" is not Mala (Peru)
                 if span[0].is_sent_start and len(span) == 1 and not self._major(span.text):
                     continue  # "Police said…": a sentence-initial capital proves nothing
                 if len(span) == 1 and span.text in people:
@@ -169,14 +223,15 @@ class PlaceFinder:
                                  or (len(before) == 2 and before[0] in self.street_nouns and before[1] in ("de", "du", "d'")))
 
     def known_part(self, ent: Span) -> Span:
-        """A place entity the gazetteer does not know as a whole, but whose first words it does:
-        "Minnesota House" is in Minnesota, "St. Cloud Hospital" in St. Cloud."""
+        """A place entity the gazetteer does not know as a whole, but whose first words it does,
+        followed by a facility noun: "Minnesota House" is in Minnesota, "St. Cloud Hospital" in
+        St. Cloud."""
         if len(ent) < 2 or self._known(ent.text):
             return ent
         for stop in range(ent.end - 1, ent.start, -1):
-            if ent.doc[stop - 1].is_alpha and self.gazetteer.lookup(ent.doc[ent.start:stop].text):  # type: ignore[union-attr]
+            if ent.doc[stop].lower_ in self.facility_nouns and self.gazetteer.lookup(ent.doc[ent.start:stop].text):  # type: ignore[union-attr]
                 return ent.doc[ent.start:stop]
-        return ent
+        return ent  # "Mala Vovcha" is not Mala, "Lyman Pershyi" not Lyman: an unknown place of its own
 
     def in_a_compound(self, doc: Doc, ent: Span) -> bool:
         """An entity glued by a hyphen to words that are not places too: "[Kherson]-Mart" is a

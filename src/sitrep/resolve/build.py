@@ -31,8 +31,10 @@ class ResultBuilder:
             title=article.title, url=article.url, outlet=article.outlet,
         )
         mentions = doc_list(doc, "sitrep_places")
-        context = self.geocoder.context_countries(mentions, [a.country for a in doc_list(doc, "sitrep_actors") if a.country])
-        resolved = self.geocoder.geocode_all(mentions, [(doc[m.start].idx, _end_char(doc, m.end)) for m in mentions], context)
+        context = self.geocoder.context_countries(mentions, [])
+        actors = {a.country for a in doc_list(doc, "sitrep_actors") if a.country}
+        resolved = self.geocoder.geocode_all(mentions, [(doc[m.start].idx, _end_char(doc, m.end)) for m in mentions],
+                                             context, actors)
         places = {id(m): place for m, place in zip(mentions, resolved)}
         self.geocoder.fall_back_to_enclosing(doc, mentions, places)
         return Result(

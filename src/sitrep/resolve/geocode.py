@@ -25,6 +25,7 @@ from .gazetteer import Gazetteer, GazetteerEntry
 
 _CONTEXT_WEIGHT = 4.0  # the candidate is in a country the article names
 _REGION_WEIGHT = 3.0  # in an admin1 unit the article names
+_ACTOR_WEIGHT = 1.0  # in the country of one of the article's actors
 _NEAR_WEIGHT = 1.5  # within _NEAR_KM of another place of the article
 _NEAR_KM = 150.0
 _LEVEL_WEIGHT = 6.0  # a cue noun says the name is a region
@@ -40,6 +41,7 @@ _PRECISION = {"country": "country", "admin1": "admin1", "admin2": "admin2", "adm
 class Geocoder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self._weak: set[str] = set()
 
     def candidates(self, name: str) -> list[GazetteerEntry]:
         return self.gazetteer.lookup(name) or self.gazetteer.lookup_spelling(name)
@@ -55,12 +57,14 @@ class Geocoder:
         return countries
 
     def geocode_all(self, mentions: Sequence[PlaceMention], offsets: Sequence[tuple[int, int]],
-                    countries: set[str]) -> list[Place]:
+                    countries: set[str], actor_countries: set[str] = frozenset()) -> list[Place]:
         """Every mention of one article, in two passes. First the article's frame: the countries
         and regions it names without ambiguity (a cue noun, a region or country picked, a name
         all of whose namesakes lie in one country). Then every mention, against that frame,
-        preferring candidates near the places already placed."""
+        preferring candidates near the places already placed. The countries of the article's
+        actors count for less: Russian forces fight in Ukraine."""
         countries = set(countries)
+        self._weak = set(actor_countries) - countries
         regions: set[tuple[str | None, str | None]] = set()
         for mention in mentions:
             if mention.role != "location":
@@ -81,6 +85,13 @@ class Geocoder:
                 regions: set[tuple[str | None, str | None]] | None = None,
                 anchors: Sequence[tuple[float, float]] = ()) -> Place:
         ranked = self.rank(mention, context, regions or set(), anchors)
+        if mention.within:  # "Kolodiazne, Kharkiv": only a Kolodiazne in the Kharkiv oblast will do
+            units = self.units(mention.within)
+            inside = [pair for pair in ranked if any(_inside(pair[1], unit) for unit in units)]
+            if inside:
+                ranked = inside
+            elif units:
+                return self.enclosed(mention, start, end, units[0])
         if not ranked:
             return self.fallback(mention, start, end)
         (best_score, entry), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
@@ -96,6 +107,19 @@ class Geocoder:
                       admin1=entry.admin1_name or entry.admin1, admin2=entry.admin2,
                       feature=entry.feature, precision=precision, role=mention.role, match_score=ranked[0][1].match_score)
         return place
+
+    def units(self, name: str) -> list[GazetteerEntry]:
+        """The regions a name may be, else the countries: what "…, Kharkiv" or "…, Russia" means."""
+        entries = self.gazetteer.lookup(name)
+        return [e for e in entries if e.feature == "admin1"] or [e for e in entries if e.feature == "country"]
+
+    @staticmethod
+    def enclosed(mention: PlaceMention, start: int, end: int, unit: GazetteerEntry) -> Place:
+        """A place the gazetteer does not know inside the unit the text names: the unit's centre."""
+        return Place(text=mention.text, start=start, end=end, name=mention.text, latitude=_round(unit.latitude),
+                     longitude=_round(unit.longitude), country_code=unit.country_code,
+                     admin1=unit.admin1_name if unit.feature == "admin1" else None, feature="unknown",
+                     precision="enclosing", role=mention.role)
 
     def shared_unit(self, a: GazetteerEntry, b: GazetteerEntry) -> tuple[GazetteerEntry, str]:
         """Two equally likely places far apart: what they have in common, at its precision."""
@@ -130,6 +154,8 @@ class Geocoder:
             value = math.log10(entry.population + 10) + 2.0 * (entry.match_score - 1.0)
             if entry.country_code in context:
                 value += _CONTEXT_WEIGHT
+            elif entry.country_code in self._weak:
+                value += _ACTOR_WEIGHT
             if (entry.country_code, entry.admin1) in regions and entry.feature != "admin1":
                 value += _REGION_WEIGHT
             if entry.feature == "country":
@@ -174,6 +200,12 @@ class Geocoder:
                              feature="unknown", precision="country", role=mention.role)
         return Place(text=mention.text, start=start, end=end, name=mention.text, feature="unknown",
                      precision="unresolved", role=mention.role)
+
+
+def _inside(entry: GazetteerEntry, unit: GazetteerEntry) -> bool:
+    if unit.feature == "country":
+        return entry.country_code == unit.country_code
+    return (entry.country_code, entry.admin1) == (unit.country_code, unit.admin1) and entry.feature != "admin1"
 
 
 def _far(a: GazetteerEntry, b: GazetteerEntry) -> bool:
