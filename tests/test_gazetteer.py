@@ -203,3 +203,10 @@ def test_an_old_or_foreign_file_is_refused_clearly(tmp_path):
     with pytest.raises(SitrepError) as foreign:
         Gazetteer(junk)
     assert foreign.value.code == "E601" and "not a sitrep gazetteer" in str(foreign.value)
+
+
+def test_a_government_speaking_is_its_capital(extract_en, extract_fr):
+    (en,) = [p for p in extract_en("Washington warned Moscow on Monday.").places if p.text == "Washington"]
+    (fr,) = [p for p in extract_fr("Washington a averti Moscou lundi.").places if p.text == "Washington"]
+    for place in (en, fr):
+        assert (place.geonames_id, place.role) == (4140963, "metonym")

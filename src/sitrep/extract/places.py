@@ -303,6 +303,10 @@ class PlaceFinder:
 
     def is_metonym(self, span: Span) -> bool:
         """"Moscou a démenti", "Washington warned": a place as the subject of a speech verb."""
+        doc = span.doc
+        if span.end < len(doc) and lookup(self.speech_verbs, doc[span.end]) is not None \
+                and (span.start == 0 or doc[span.start - 1].pos_ not in ("ADP", "NOUN", "PROPN")):
+            return True  # "Washington warned…", "Moscou a démenti" read without the parse
         if not has_parse(span):
             return False
         root = span.root

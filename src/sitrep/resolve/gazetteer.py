@@ -23,14 +23,14 @@ from ..errors import SitrepError
 SCHEMA_VERSION = 3
 _CACHE_SIZE = 50_000
 _COLUMNS = ("geonames_id, name, latitude, longitude, country_code, admin1, feature, population, "
-            "admin1_name, admin2, admin2_code")
+            "admin1_name, admin2, admin2_code, capital")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS places (
     geonames_id INTEGER PRIMARY KEY, name TEXT NOT NULL, latitude REAL, longitude REAL,
     country_code TEXT, admin1 TEXT, feature TEXT NOT NULL, population INTEGER NOT NULL DEFAULT 0,
-    admin1_name TEXT, admin2 TEXT, admin2_code TEXT
+    admin1_name TEXT, admin2 TEXT, admin2_code TEXT, capital INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS names (norm TEXT NOT NULL, geonames_id INTEGER NOT NULL, PRIMARY KEY (norm, geonames_id))
     WITHOUT ROWID;
@@ -82,6 +82,7 @@ class GazetteerEntry:
     admin1_name: str | None = None
     admin2: str | None = None  # the admin2 name
     admin2_code: str | None = None
+    capital: bool = False  # a country's capital city
     match_score: float = 1.0  # 1.0 for the exact name; lower for a spelling match (similarity)
 
 
@@ -209,14 +210,15 @@ class Gazetteer:
 
 
 def _entry(row) -> GazetteerEntry:
-    return GazetteerEntry(*row[:8], (), *row[8:])
+    return GazetteerEntry(*row[:8], (), *row[8:11], bool(row[11]))
 
 
 def _insert(db: sqlite3.Connection, entries: Iterable[GazetteerEntry]) -> int:
     count, batch, names = 0, [], []
     for entry in entries:
         batch.append((entry.geonames_id, entry.name, entry.latitude, entry.longitude, entry.country_code,
-                      entry.admin1, entry.feature, entry.population, entry.admin1_name, entry.admin2, entry.admin2_code))
+                      entry.admin1, entry.feature, entry.population, entry.admin1_name, entry.admin2, entry.admin2_code,
+                      int(entry.capital)))
         norms = {normalize(n) for n in (entry.name, *entry.alternate_names)}
         names.extend((n, entry.geonames_id) for n in norms if len(n) > 1)
         count += 1
@@ -227,7 +229,7 @@ def _insert(db: sqlite3.Connection, entries: Iterable[GazetteerEntry]) -> int:
 
 
 def _flush(db: sqlite3.Connection, batch: list, names: list) -> None:
-    db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", batch)
+    db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", batch)
     db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", names)
     db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)",
                    [(k, i) for n, i in names if len(k := spelling_key(n)) >= _MIN_KEY_LENGTH])

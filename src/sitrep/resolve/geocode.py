@@ -26,6 +26,8 @@ from .gazetteer import Gazetteer, GazetteerEntry
 _CONTEXT_WEIGHT = 4.0  # the candidate is in a country the article names
 _REGION_WEIGHT = 3.0  # in an admin1 unit the article names
 _ACTOR_WEIGHT = 1.0  # in the country of one of the article's actors
+_CAPITAL_WEIGHT = 1.0  # a country's capital…
+_METONYM_WEIGHT = 3.0  # …all the more when the name stands for a government
 _NEAR_WEIGHT = 1.5  # within _NEAR_KM of another place of the article
 _NEAR_KM = 150.0
 _LEVEL_WEIGHT = 6.0  # a cue noun says the name is a region
@@ -104,7 +106,7 @@ class Geocoder:
         place = Place(text=mention.text, start=start, end=end, name=entry.name,
                       geonames_id=entry.geonames_id if entry.geonames_id > 0 else None,
                       latitude=_round(entry.latitude), longitude=_round(entry.longitude), country_code=entry.country_code,
-                      admin1=entry.admin1_name or entry.admin1, admin2=entry.admin2,
+                      admin1=entry.admin1_name, admin2=entry.admin2,
                       feature=entry.feature, precision=precision, role=mention.role, match_score=ranked[0][1].match_score)
         return place
 
@@ -160,6 +162,8 @@ class Geocoder:
                 value += _REGION_WEIGHT
             if entry.feature == "country":
                 value += _COUNTRY_WEIGHT
+            if entry.capital:  # "Washington warned": a government speaking from its capital
+                value += _CAPITAL_WEIGHT + (_METONYM_WEIGHT if mention.role == "metonym" else 0.0)
             if entry.feature in ("admin1", "admin2", "admin3"):
                 if mention.level_hint is not None:
                     value += _LEVEL_WEIGHT if entry.feature == mention.level_hint else _LEVEL_WEIGHT / 2

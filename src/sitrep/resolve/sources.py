@@ -53,13 +53,28 @@ def bundled_entries(min_population: int) -> Iterator[GazetteerEntry]:
     admin1_names, admin2_of = _geonames_admin_names(cities)
     yield from _countries(cache, cities)
     yield from _admin_units(cities, admin1_names, admin2_of)
+    capitals = _capitals(cache, cities)
     for city in cities:
         key = (city["countrycode"], city.get("admin1code") or "")
         yield GazetteerEntry(
             int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
             city["countrycode"], city.get("admin1code"), feature_for_population(int(city["population"])),
             int(city["population"]), tuple(city.get("alternatenames") or ()),
-            admin1_name=admin1_names.get(key), admin2=admin2_of.get(int(city["geonameid"])))
+            admin1_name=admin1_names.get(key), admin2=admin2_of.get(int(city["geonameid"])),
+            capital=int(city["geonameid"]) in capitals)
+
+
+def _capitals(cache, cities: list[dict]) -> set[int]:
+    """The ids of the capital cities: the most populous town of each country bearing the name
+    its country record gives as capital."""
+    wanted = {code: normalize(c.get("capital") or "") for code, c in cache.get_countries().items()}
+    best: dict[str, tuple[int, int]] = {}
+    for city in cities:
+        code = city["countrycode"]
+        if wanted.get(code) and wanted[code] in {normalize(n) for n in (city["name"], *(city.get("alternatenames") or ()))}:
+            if int(city["population"]) > best.get(code, (-1, 0))[0]:
+                best[code] = (int(city["population"]), int(city["geonameid"]))
+    return {geonames_id for _, geonames_id in best.values()}
 
 
 def _countries(cache, cities: list[dict]) -> Iterator[GazetteerEntry]:
@@ -297,7 +312,7 @@ def geonames_dump_entries(lines: Iterable[str], errors: list[str]) -> Iterator[G
         if feature in ("admin1", "admin2", "admin3"):
             alternates += _with_stem(cols[1])[1:]
         yield GazetteerEntry(geonames_id, cols[1], lat, lon, cols[8] or None, cols[10] or None, feature, population,
-                             (cols[2], *alternates), admin2_code=cols[11] or None)
+                             (cols[2], *alternates), admin2_code=cols[11] or None, capital=feature_code == "PPLC")
 
 
 def alternate_name_rows(lines: Iterable[str], errors: list[str]) -> Iterator[tuple[int, str]]:
