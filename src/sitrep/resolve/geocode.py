@@ -2,11 +2,13 @@
 
 A name is looked up exactly (accents, case and hyphens aside), then, if unknown, by spelling key
 ("Tchassiv Iar" finds "Chasiv Yar", with a lower ``match_score``). Among the candidates, the
-article decides: the countries it names (as places, in "la région russe de Briansk", or through
-the demonyms of its actors) and the regions it names weigh far more than population, so
-"Mykolaivka, in the Donetsk region" is the Donetsk oblast's village, and "Pokrovsk" in an article
-about Ukraine is the Ukrainian town. A cue noun ("la région de Briansk", "Donetsk Oblast") picks
-the admin unit over its capital. Places near the article's other places are preferred.
+article decides: the countries it names (as places, or in "la région russe de Briansk") and the
+regions it names weigh far more than population, so "Mykolaivka, in the Donetsk region" is the
+Donetsk oblast's village, and "Pokrovsk" in an article about Ukraine is the Ukrainian town. The
+countries of its actors count for less (Russian forces fight in Ukraine). A cue noun ("la région
+de Briansk", "Donetsk Oblast") picks the admin unit over its capital; "X, Kharkiv" keeps X inside
+the Kharkiv oblast. Places near the article's other places are preferred; a government speaking
+("Washington warned") is its capital.
 
 Never a confident wrong pin: when two candidates are as likely and far apart, the place is put
 at what they share (their admin1 unit or their country) with that precision; a name the
@@ -92,8 +94,9 @@ class Geocoder:
             inside = [pair for pair in ranked if any(_inside(pair[1], unit) for unit in units)]
             if inside:
                 ranked = inside
-            elif units:
+            elif units and not any(e.feature in ("country", "city") for _, e in ranked):
                 return self.enclosed(mention, start, end, units[0])
+            # a country or a city outside the unit: a list ("Kuwait, Egypt"), not a place inside it
         if not ranked:
             return self.fallback(mention, start, end)
         (best_score, entry), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
