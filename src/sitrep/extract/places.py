@@ -275,7 +275,7 @@ class PlaceFinder:
 
     def _major(self, name: str) -> bool:
         """A country or a city of 100,000 or more: safe to take even at the start of a sentence."""
-        return any(e.feature in ("country", "city") for e in self.gazetteer.lookup(name))  # type: ignore[union-attr]
+        return any(e.feature in ("continent", "country", "city") for e in self.gazetteer.lookup(name))  # type: ignore[union-attr]
 
     @staticmethod
     def _proper_run(doc: Doc, start: int) -> Span | None:

@@ -39,7 +39,7 @@ _COUNTRY_WEIGHT = 3.0  # "Ukraine" is the country before any town of that name
 _AMBIGUOUS_MARGIN = 0.3  # scores this close are a tie…
 _AMBIGUOUS_KM = 50.0  # …when the candidates are this far apart
 _ENCLOSING_WINDOW = 8  # tokens between "the Biabanak area" and "of Maywand district, Kandahar"
-_PRECISION = {"country": "country", "admin1": "admin1", "admin2": "admin2", "admin3": "admin2"}
+_PRECISION = {"continent": "continent", "country": "country", "admin1": "admin1", "admin2": "admin2", "admin3": "admin2"}
 
 
 class Geocoder:
@@ -81,7 +81,7 @@ class Geocoder:
                 regions.add((entry.country_code, entry.admin1))
         first = [self.choose(m, countries, regions, []) for m in mentions]
         anchors = [(e.latitude, e.longitude) for e in first
-                   if e is not None and e.feature not in ("country", "admin1") and len(self.candidates(e.name)) == 1]
+                   if e is not None and e.feature not in ("continent", "country", "admin1") and len(self.candidates(e.name)) == 1]
         return [self.geocode(mention, start, end, countries, regions, anchors)
                 for mention, (start, end) in zip(mentions, offsets)]
 
@@ -163,7 +163,7 @@ class Geocoder:
                 value += _ACTOR_WEIGHT
             if (entry.country_code, entry.admin1) in regions and entry.feature != "admin1":
                 value += _REGION_WEIGHT
-            if entry.feature == "country":
+            if entry.feature in ("country", "continent"):
                 value += _COUNTRY_WEIGHT
             if entry.capital:  # "Washington warned": a government speaking from its capital
                 value += _CAPITAL_WEIGHT + (_METONYM_WEIGHT if mention.role == "metonym" else 0.0)
@@ -172,7 +172,7 @@ class Geocoder:
                     value += _LEVEL_WEIGHT if entry.feature == mention.level_hint else _LEVEL_WEIGHT / 2
                 elif (entry.country_code, entry.admin1) in capitals:
                     value -= _ADMIN_PENALTY
-            if anchors and entry.feature not in ("country", "admin1") and any(
+            if anchors and entry.feature not in ("continent", "country", "admin1") and any(
                     0 < haversine_km(entry.latitude, entry.longitude, lat, lon) < _NEAR_KM for lat, lon in anchors):
                 value += _NEAR_WEIGHT
             return value

