@@ -9,8 +9,9 @@ import pytest
 from sitrep.extract.times import infer_year, weekday_near
 
 FRENCH = [
-    ("Le 12 juin 2024, une frappe a touché la ville.", "12 juin 2024", "DATE", "2024-06-12"),
-    ("Le 1er mars, les combats ont repris.", "1er mars", "DATE", "2025-03-01"),
+    # French TimeBank spans take in the article: "le 12 juin"
+    ("Le 12 juin 2024, une frappe a touché la ville.", "Le 12 juin 2024", "DATE", "2024-06-12"),
+    ("Le 1er mars, les combats ont repris.", "Le 1er mars", "DATE", "2025-03-01"),
     ("Une frappe a eu lieu mardi dans la région.", "mardi", "DATE", "2025-04-01"),
     ("Une frappe a eu lieu ce mardi dans la région.", "ce mardi", "DATE", "2025-04-01"),
     ("Le sommet aura lieu ce vendredi à Paris.", "ce vendredi", "DATE", "2025-04-04"),
@@ -21,7 +22,7 @@ FRENCH = [
     ("Le village a été pris il y a trois jours.", "il y a trois jours", "DATE", "2025-03-30"),
     ("La ville est tombée il y a un an.", "il y a un an", "DATE", "2024"),
     ("Les bombardements ont duré trois jours.", "trois jours", "DURATION", "P3D"),
-    ("Le sommet aura lieu le 12 juin.", "12 juin", "DATE", "2025-06-12"),
+    ("Le sommet aura lieu le 12 juin.", "le 12 juin", "DATE", "2025-06-12"),
     ("Les forces ont avancé fin janvier.", "fin janvier", "DATE", "2025-01"),
     ("Les forces ont avancé à la fin du mois de janvier.", "la fin du mois de janvier", "DATE", "2025-01"),
     ("La contre-offensive a commencé mi-juin 2023.", "mi-juin 2023", "DATE", "2023-06"),
@@ -35,14 +36,52 @@ FRENCH = [
     ("Des drones ont frappé la ville ce week-end.", "ce week-end", "DATE", "2025-W13-WE"),
     ("La sirène a retenti à 22 h 30 dans le centre.", "22 h 30", "TIME", "2025-04-02T22:30"),
     ("Le couvre-feu commence à 14h dans la ville.", "14h", "TIME", "2025-04-02T14:00"),
-    ("La ville est maintenant encerclée.", "maintenant", "DATE", "PRESENT_REF"),
-    ("Les combats ont repris récemment.", "récemment", "DATE", "PAST_REF"),
+    # French TimeBank types the vague references TIME
+    ("La ville est maintenant encerclée.", "maintenant", "TIME", "PRESENT_REF"),
+    ("Les combats ont repris récemment.", "récemment", "TIME", "PAST_REF"),
     ("Les frappes ont redoublé ces derniers jours.", "ces derniers jours", "DURATION", "PXD"),
     ("L'offensive est attendue cet été.", "cet été", "DATE", "2025-SU"),
     ("L'offensive a échoué l'hiver dernier.", "l'hiver dernier", "DATE", "2024-WI"),
     ("Les patrouilles passent chaque jour.", "chaque jour", "SET", "P1D"),
     ("Le PIB a reculé au troisième trimestre.", "troisième trimestre", "DATE", "2024-Q3"),
     ("La guerre de 1999 a laissé des traces.", "1999", "DATE", "1999"),
+    # a weekday ahead when the verb is in the future tense, or when no verb governs it (a headline)
+    ("Le sommet se tiendra dimanche à Genève.", "dimanche", "DATE", "2025-04-06"),
+    ("Concert à Besançon mardi.", "mardi", "DATE", "2025-04-08"),
+    ("Les forces ont reculé juin dernier.", "juin dernier", "DATE", "2024-06"),
+    ("La conférence aura lieu en juin prochain.", "juin prochain", "DATE", "2025-06"),
+    ("Le traité a été signé le 8 mars dernier.", "le 8 mars dernier", "DATE", "2025-03-08"),
+    ("La bibliothèque sera fermée en avril.", "avril", "DATE", "2025-04"),  # the article's own month
+    ("Les frappes ont eu lieu vers 4 h mardi.", "4 h mardi", "TIME", "2025-04-01T04:00"),
+    ("Une femme est tombée vers midi.", "midi", "TIME", "2025-04-02T12:00"),
+    ("Le conflit dure depuis plusieurs années.", "plusieurs années", "DURATION", "PXY"),
+    ("Il est détenu depuis des années.", "des années", "DURATION", "PXY"),
+    ("Les travaux dureront environ deux mois.", "environ deux mois", "DURATION", "P2M"),
+    ("Il a été condamné à 10 ans de prison.", "10 ans", "DURATION", "P10Y"),
+    ("L'accord est né au terme de trois ans de tractations.", "trois ans", "DURATION", "P3Y"),
+    ("L'Alliance a mené 790 sorties ces dernières 24 heures.", "ces dernières 24 heures", "DURATION", "PT24H"),
+    ("La population croît de 0,4 % par an.", "an", "SET", "P1Y"),
+    ("Les réunions ont lieu tous les jeudis.", "tous les jeudis", "SET", "XXXX-WXX-4"),
+    ("La demande augmente en été.", "été", "DATE", "XXXX-SU"),
+    ("Dès l'année 2001, la ville a investi.", "l'année 2001", "DATE", "2001"),
+    ("Le futur chancelier sera élu par le Parlement.", "futur", "TIME", "FUTURE_REF"),
+    ("La population a baissé depuis le recensement précédent.", "précédent", "TIME", "PAST_REF"),
+    ("Il n'en est pas question pour le moment.", "pour le moment", "TIME", "PRESENT_REF"),
+    ("Ils ont incendié des voitures lors d'une virée nocturne.", "nocturne", "TIME", "TNI"),
+    ("Le magasin a fermé à Noël.", "Noël", "DATE", "2024-12-25"),
+]
+
+# Several expressions in one text: a clock time is on the day the narrative names.
+FRENCH_NARRATIVE = [
+    ("Dimanche, l'alerte a duré de 3 h à 5 h dans la ville.",
+     [("Dimanche", "DATE", "2025-03-30"), ("3 h", "TIME", "2025-03-30T03:00"), ("5 h", "TIME", "2025-03-30T05:00")]),
+    ("Les cours reprendront le jeudi 10 avril, de 19 h 30 à 20 h 30, et non le jeudi 3 avril.",
+     [("le jeudi 10 avril", "DATE", "2025-04-10"), ("19 h 30", "TIME", "2025-04-10T19:30"),
+      ("20 h 30", "TIME", "2025-04-10T20:30"), ("le jeudi 3 avril", "DATE", "2025-04-03")]),
+    ("Les méfaits commis entre 0 h 30 et 4 h mardi ont été recensés.",
+     [("0 h 30", "TIME", "2025-04-01T00:30"), ("4 h mardi", "TIME", "2025-04-01T04:00")]),
+    ("Il a estimé que sans accord d'ici le 30 juin, la trêve serait caduque.",
+     [("ici", "DATE", "2025-04-02"), ("le 30 juin", "DATE", "2025-06-30")]),
 ]
 
 ENGLISH = [
@@ -67,6 +106,50 @@ ENGLISH = [
     ("Patrols pass daily.", "daily", "SET", "P1D"),
     ("The offensive stalled last winter.", "last winter", "DATE", "2024-WI"),
     ("In 1998 the war ended.", "1998", "DATE", "1998"),
+    ("The ministers will meet on Friday.", "Friday", "DATE", "2025-04-04"),
+    ("The team planned to leave Nairobi on Thursday.", "Thursday", "DATE", "2025-04-03"),
+    ("The father could come as early as Tuesday.", "Tuesday", "DATE", "2025-04-08"),
+    ("The ceasefire collapsed last November.", "last November", "DATE", "2024-11"),
+    ("The vote is expected this September.", "this September", "DATE", "2025-09"),
+    ("Shelling began early Tuesday.", "early Tuesday", "DATE", "2025-04-01"),
+    ("Sales rose 5% in the quarter.", "the quarter", "DATE", "2025-Q1"),
+    ("The company expects a loss in the current quarter.", "the current quarter", "DATE", "2025-Q2"),
+    ("In the 1988 third quarter, the company lost money.", "the 1988 third quarter", "DATE", "1988-Q3"),
+    ("Losses will last through the third quarter of 1990.", "the third quarter of 1990", "DATE", "1990-Q3"),
+    ("The deadline is 9 a.m. EST Tuesday.", "9 a.m. EST Tuesday", "TIME", "2025-04-01T09:00"),
+    ("The talks resumed at noon.", "noon", "TIME", "2025-04-02T12:00"),
+    ("The workers began a two-day strike.", "two-day", "DURATION", "P2D"),
+    ("The siege lasted nearly two years.", "nearly two years", "DURATION", "P2Y"),
+    ("Prices doubled over the past two months.", "the past two months", "DURATION", "P2M"),
+    ("The government has held such rallies for weeks.", "weeks", "DURATION", "PXW"),
+    ("The city is rebuilding after the 1996 Olympic bombing.", "1996", "DATE", "1996"),
+    ("Hate groups declined through the 1980s.", "the 1980s", "DATE", "198"),
+    ("In nineteen ninety-one the company collapsed.", "nineteen ninety-one", "DATE", "1991"),
+    ("Growth has slowed in recent years.", "recent years", "DATE", "PAST_REF"),
+    ("Members will buy new equipment in the coming years.", "the coming years", "DURATION", "PXY"),
+    ("A new flight will leave each Thursday.", "each Thursday", "SET", "XXXX-WXX-4"),
+    ("The car was seen a week or so ago.", "a week or so ago", "DATE", "2025-W13"),
+    ("The unit will be sold in the near future.", "the near future", "DATE", "FUTURE_REF"),
+    ("The boy was rescued on Christmas Day.", "Christmas Day", "DATE", "2024-12-25"),
+]
+
+ENGLISH_NARRATIVE = [
+    # "a year ago" in a sentence about a quarter's results is that quarter a year before (TimeML practice)
+    ("Net income fell to $5 million in the third quarter from $8 million a year ago.",
+     [("the third quarter", "DATE", "2024-Q3"), ("a year ago", "DATE", "2023-Q3")]),
+    ("Third-quarter net was $5 million, compared with a year-earlier loss.",
+     [("Third-quarter", "DATE", "2024-Q3"), ("year-earlier", "DATE", "2023-Q3")]),
+    ("Losses doubled last year.", [("last year", "DATE", "2024")]),  # no quarter: the year
+]
+
+# words that only look like time: ages, rates, a discourse "Now", a modal "May"
+NOT_TIME = [
+    ("fr", "Jean Dupont, 87 ans, a été blessé."),
+    ("fr", "Une fillette de 6 ans a été blessée."),
+    ("fr", "Agée de 90 ans, elle est décédée chez elle."),
+    ("en", "Mr. Smith, 52 years old, will retire."),
+    ("en", "The plan saves $2 million a year in costs."),
+    ("en", "Now, he says, the plan is dead."),
 ]
 
 
@@ -80,6 +163,32 @@ def test_french_expressions(extract_fr, text, expression, type_, value):
 def test_english_expressions(extract_en, text, expression, type_, value):
     times = extract_en(text).times
     assert [(t.text, t.type, t.value) for t in times] == [(expression, type_, value)]
+
+
+@pytest.mark.parametrize("text,expected", FRENCH_NARRATIVE)
+def test_french_narrative(extract_fr, text, expected):
+    assert [(t.text, t.type, t.value) for t in extract_fr(text).times] == expected
+
+
+@pytest.mark.parametrize("text,expected", ENGLISH_NARRATIVE)
+def test_english_narrative(extract_en, text, expected):
+    assert [(t.text, t.type, t.value) for t in extract_en(text).times] == expected
+
+
+@pytest.mark.parametrize("language,text", NOT_TIME)
+def test_ages_rates_and_discourse_words_are_not_time(extract_fr, extract_en, language, text):
+    extract = extract_fr if language == "fr" else extract_en
+    assert extract(text).times == []
+
+
+@pytest.mark.parametrize("published,text,expression,value", [
+    # a day-and-month less than three months ahead is meant ahead, else it is past
+    (date(1989, 10, 27), "The dividend is payable Dec. 7 to holders of record.", "Dec. 7", "1989-12-07"),
+    (date(1989, 10, 27), "In January, the company named a new chief.", "January", "1989-01"),
+    (date(2000, 1, 7), "The boy was found at sea on Thanksgiving Day.", "Thanksgiving Day", "1999-11-25"),
+])
+def test_english_year_of_dates_without_year(extract_en, published, text, expression, value):
+    assert [(t.text, t.value) for t in extract_en(text, published=published).times] == [(expression, value)]
 
 
 def test_offsets_point_at_the_expression(extract_fr):
@@ -120,6 +229,15 @@ def test_year_of_a_day_without_year_is_not_in_the_future():
     assert infer_year(date(2025, 1, 5), 12, 28) == 2024
     assert infer_year(date(2025, 4, 2), 4, 5) == 2025
     assert infer_year(None, 4, 5) is None
+
+
+def test_year_of_a_day_without_year_near_ahead_or_in_the_future_tense():
+    assert infer_year(date(1989, 10, 27), 12, 7) == 1989  # five weeks ahead
+    assert infer_year(date(1989, 10, 26), 4, 15) == 1989  # "in April": the one gone
+    assert infer_year(date(1989, 10, 26), 4, 15, "future") == 1990
+    assert infer_year(date(1989, 10, 27), 12, 7, "last") == 1988  # "le 7 décembre dernier"
+    assert weekday_near(date(2025, 4, 2), 6, "future") == date(2025, 4, 6)
+    assert weekday_near(date(2025, 4, 2), 2, "future") == date(2025, 4, 2)
 
 
 @pytest.mark.parametrize("text", ["La situation a été difficile.", "Les forces ont tenu pendant que la ville tombait."])

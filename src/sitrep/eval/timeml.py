@@ -126,6 +126,99 @@ def score(items: list[TimeMLDoc], extractor: Extractor, *, task: str, path: Path
     return Report(task=task, path=str(path), items=len(items), groups=groups, seconds=time.perf_counter() - started)
 
 
+@dataclass(frozen=True)
+class TimexError:
+    doc: str
+    kind: str  # missed / spurious / span / value:<why>
+    gold: str  # text, type and value of the gold expression ("" when spurious)
+    found: str  # the same for sitrep's ("" when missed)
+    context: str
+
+
+def errors(doc: TimeMLDoc, found: list[TimeExpression]) -> list[TimexError]:
+    """What went wrong in one document, matched as :func:`tally` matches: missed and spurious
+    expressions, span differences with the right value, and wrong values by their likely cause."""
+    out: list[TimexError] = []
+    used: set[int] = set()
+
+    def context(start: int, end: int) -> str:
+        return doc.text[max(0, start - 60):end + 40].replace("\n", " ")
+
+    for g in doc.timexes:
+        gold = f"{doc.text[g.start:g.end]} | {g.type} | {g.value}"
+        overlapping = [(i, f) for i, f in enumerate(found) if f.start < g.end and g.start < f.end and i not in used]
+        if not overlapping:
+            out.append(TimexError(doc.id, "missed", gold, "", context(g.start, g.end)))
+            continue
+        i, f = max(overlapping, key=lambda item: min(item[1].end, g.end) - max(item[1].start, g.start))
+        used.add(i)
+        mine = f"{f.text} | {f.type} | {f.value}"
+        if f.value != g.value:
+            out.append(TimexError(doc.id, "value:" + value_error(g.value, f.value), gold, mine, context(g.start, g.end)))
+        elif (f.start, f.end) != (g.start, g.end):
+            out.append(TimexError(doc.id, "span", gold, mine, context(g.start, g.end)))
+    for f in found:
+        if not any(f.start < g.end and g.start < f.end for g in doc.timexes):
+            out.append(TimexError(doc.id, "spurious", "", f"{f.text} | {f.type} | {f.value}", context(f.start, f.end)))
+    return out
+
+
+def value_error(gold: str, found: str) -> str:
+    """Why a value is wrong, roughly: granularity, vague reference, anchor, duration, set, kind."""
+    if gold.endswith("_REF") or found.endswith("_REF"):
+        return "vague-ref"
+    if gold.startswith("P") or found.startswith("P"):
+        return "duration" if gold.startswith("P") and found.startswith("P") else "duration-vs-date"
+    if "X" in gold and gold.replace("X", "") and found.startswith(gold.split("X")[0]):
+        return "underspecified"
+    if gold.startswith(found) or found.startswith(gold):
+        return "granularity"
+    if "Q" in gold or "Q" in found:
+        return "quarter"
+    if "W" in gold or "W" in found:
+        return "week"
+    if "T" in gold or "T" in found:
+        return "clock-or-part-of-day"
+    if len(gold) == len(found) and gold[:4] != found[:4] and gold[4:] == found[4:]:
+        return "year"
+    if len(gold) == len(found):
+        return "anchor"
+    return "granularity"
+
+
+def dump_errors(items: list[TimeMLDoc], extractor: Extractor, out: Path) -> dict[str, int]:
+    """Write every error as a tab-separated line (kind, document, gold, found, context), grouped by
+    kind; return how many of each kind."""
+    articles = [Article(text=d.text, id=d.id, published=d.creation, source=d.id) for d in items]
+    found_errors: list[TimexError] = []
+    for doc, (_, output) in zip(items, extractor.process(articles)):
+        found_errors += errors(doc, [] if isinstance(output, Reject) else output.times)
+    found_errors.sort(key=lambda e: (e.kind, e.gold, e.found))
+    with out.open("w", encoding="utf-8") as handle:
+        for e in found_errors:
+            handle.write("\t".join((e.kind, e.doc, e.gold, e.found, e.context)) + "\n")
+    counts: dict[str, int] = {}
+    for e in found_errors:
+        counts[e.kind] = counts.get(e.kind, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: -item[1]))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m sitrep.eval.timeml PATH ERRORS.tsv [--limit N]``: dump the errors by kind."""
+    import argparse
+
+    from ..settings import load_settings
+
+    parser = argparse.ArgumentParser(prog="python -m sitrep.eval.timeml", description=main.__doc__)
+    parser.add_argument("path", type=Path)
+    parser.add_argument("errors", type=Path, help="where to write the errors (TSV)")
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args(argv)
+    items = load(args.path)[:args.limit]
+    for kind, n in dump_errors(items, Extractor(load_settings()), args.errors).items():
+        print(f"{n:6d}  {kind}")
+
+
 def tally(c: _Counts, gold: tuple[GoldTimex, ...], found: list[TimeExpression]) -> None:
     c.gold += len(gold)
     c.found += len(found)
@@ -141,3 +234,7 @@ def tally(c: _Counts, gold: tuple[GoldTimex, ...], found: list[TimeExpression]) 
         c.type_right += f.type == g.type
         c.value_right += f.value == g.value
     c.relaxed_found += sum(1 for f in found if any(f.start < g.end and g.start < f.end for g in gold))
+
+
+if __name__ == "__main__":
+    main()
