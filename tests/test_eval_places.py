@@ -43,6 +43,21 @@ def test_geoparse_floor(geoparse_reports, name, metric, floor):
 def test_geoparse_counts_what_it_reads(geoparse_reports):
     assert geoparse_reports["lgl"].items == 3 and geoparse_reports["lgl"].metric("en", "toponym_recall").n == 8
     assert geoparse_reports["geovirus"].metric("en", "toponym_recall").n == 2
+    lgl = geoparse_reports["lgl"]  # no demonyms among our toponyms: both recalls agree
+    assert lgl.metric("en", "toponym_recall_no_demonyms").value == lgl.metric("en", "toponym_recall").value
+
+
+def test_demonyms_are_counted_apart(extractor, tmp_path):
+    text = "Sudanese troops entered Kabul."
+    xml = ("<articles><article><text>" + text + "</text><locations>"
+           "<location><name>Sudanese</name><start>0</start><end>8</end><lat>15.0</lat><lon>30.0</lon></location>"
+           "<location><name>Kabul</name><start>24</start><end>29</end><lat>34.53</lat><lon>69.17</lon></location>"
+           "</locations></article></articles>")
+    path = tmp_path / "demonyms.xml"
+    path.write_text(xml, encoding="utf-8")
+    report = evaluate("geoparse", path, extractor=extractor)
+    assert report.metric("en", "toponym_recall").value == 0.5
+    assert report.metric("en", "toponym_recall_no_demonyms").value == 1.0
 
 
 @pytest.mark.parametrize("name", ["bellingcat", "cir"])

@@ -1,8 +1,10 @@
 """Geoparsing end to end, on LGL (``lgl.xml``: local news, GeoNames ids) and GeoVirus
 (``GeoVirus.xml``: WikiNews): sitrep finds the places itself (no gold spans) and resolves them.
 
-- toponym recall: gold toponyms overlapped by a place sitrep found; precision: found places
-  (metonyms aside) that overlap a gold toponym;
+- toponym recall: gold toponyms overlapped by a place sitrep found (also without the gold
+  toponyms that are demonyms, "Sudanese", "Israeli": LGL tags them, sitrep reads them as an
+  actor's country, not a place); precision: found places (metonyms aside) that overlap a gold
+  toponym;
 - accuracy within 161 km, over the gold toponyms sitrep found (an unresolved one counts as wrong),
   and the AUC of the error curve (Gritta et al.: the area under log(1 + error km), normalized by
   log(20039), the largest error on Earth; lower is better), and the median error.
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SitrepError
+from ..lang import load_lexicon
 from ..pipeline import Extractor
 from ..records import Article, Reject
 from ..resolve.distance import haversine_km
@@ -69,8 +72,9 @@ def load(path: Path) -> list[GeoArticle]:
 
 def score(items: list[GeoArticle], extractor: Extractor, *, task: str, path: Path) -> Report:
     started = time.perf_counter()
-    gold_total = found_places = matched_found = 0
+    gold_total = found_places = matched_found = demonyms = found_demonyms = 0
     errors: list[float] = []
+    demonym_words = set(load_lexicon("en").section("actors", "demonyms"))
     articles = [Article(text=a.text, id=a.id, language="en", source=f"{path}#{a.id}") for a in items]
     for item, (_, result) in zip(items, extractor.process(articles)):
         gold_total += len(item.toponyms)
@@ -81,6 +85,9 @@ def score(items: list[GeoArticle], extractor: Extractor, *, task: str, path: Pat
         matched_found += sum(1 for p in places if any(_overlap(p.start, p.end, t) for t in item.toponyms))
         for toponym in item.toponyms:
             hits = [p for p in places if _overlap(p.start, p.end, toponym)]
+            is_demonym = toponym.name.lower().rstrip("s") in demonym_words or toponym.name.lower() in demonym_words
+            demonyms += is_demonym
+            found_demonyms += is_demonym and bool(hits)
             if not hits:
                 continue
             place = hits[0]
@@ -93,6 +100,8 @@ def score(items: list[GeoArticle], extractor: Extractor, *, task: str, path: Pat
     within = sum(1 for e in errors if e <= ACCURACY_KM) / len(errors) if errors else 0.0
     metrics = [
         Metric("toponym_recall", recall, gold_total),
+        Metric("toponym_recall_no_demonyms", (len(errors) - found_demonyms) / (gold_total - demonyms)
+               if gold_total > demonyms else 0.0, gold_total - demonyms, f"{demonyms} demonyms aside"),
         Metric("toponym_precision", precision, found_places),
         Metric("accuracy_161km", within, len(errors), "on the gold toponyms found"),
         Metric("auc_error", error_auc(errors), len(errors), "lower is better"),
