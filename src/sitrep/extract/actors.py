@@ -19,6 +19,9 @@ from ..resolve.countries import country_name
 from .mentions import ActorMention
 
 _WINDOW = 2  # how far from the noun a demonym may stand ("les forces armées russes")
+# actors of no country named (the resolve stage knows no more either)
+_GENERIC = {"police": "Police Forces", "unidentified": "Unidentified Armed Group"}
+_MILITARY = "Military Forces"
 
 
 @lru_cache(maxsize=1)
@@ -56,9 +59,11 @@ class ActorFinder:
         self.demonyms: dict[str, str] = lex.section("actors", "demonyms")
         self.noun_kinds: dict[str, str] = {}
         for section, kind in (("force_nouns", "state_forces"), ("civilian_nouns", "civilians"),
-                              ("police_nouns", "police"), ("protester_nouns", "protesters")):
+                              ("police_nouns", "police"), ("protester_nouns", "protesters"), ("rioter_nouns", "rioters"),
+                              ("armed_nouns", "unidentified")):
             for noun in lex.section("actors", section):
                 self.noun_kinds.setdefault(noun, kind)
+        self.bare_force_nouns = set(lex.section("actors", "bare_force_nouns"))  # "the army" alone is a state's forces
         self.adjective_first = nlp.lang == "en"
 
     def __call__(self, doc: Doc) -> Doc:
@@ -66,8 +71,9 @@ class ActorFinder:
         found: list[ActorMention] = []
         for match_id, start, end in self.matcher(doc):
             entry = self.entries[doc.vocab.strings[match_id]]
-            if entry["kind"] == "government" and any(p.start <= start and end <= p.end for p in places):
-                continue  # "une frappe sur Moscou": a place, not the government
+            if entry["kind"] == "government" and any(p.start <= start and end <= p.end for p in places) \
+                    and not _argument_of_verb(doc[start:end]):
+                continue  # "une frappe sur Moscou": a place, not the government ("accusé Kiev d'avoir": both)
             found.append(ActorMention(start, end, doc[start:end].text, entry["name"], entry["country"], entry["kind"]))
         found.extend(self.find_patterns(doc))
         found = [m for m in found if not _modifier_only(doc, m)]
@@ -89,9 +95,21 @@ class ActorFinder:
                     mentions.append(ActorMention(start, end, doc[start:end].text, name, code, kind))
                     break
             else:
-                if kind in ("civilians", "protesters"):
+                if kind in ("civilians", "protesters", "rioters"):
                     mentions.append(ActorMention(token.i, token.i + 1, token.text, kind.title(), None, kind))
+                elif kind in _GENERIC:
+                    mentions.append(ActorMention(token.i, token.i + 1, token.text, _GENERIC[kind], None, kind))
+                elif kind == "state_forces" and any(k in self.bare_force_nouns for k in token_keys(token)):
+                    mentions.append(ActorMention(token.i, token.i + 1, token.text, _MILITARY, None, kind))
         return mentions
+
+
+def _argument_of_verb(span) -> bool:
+    """A place name that is a verb's subject or object ("accused Kyiv of", "Moscou a démenti")."""
+    if not span.doc.has_annotation("DEP"):
+        return False
+    root = span.root
+    return root.dep_.split(":")[0] in ("nsubj", "obj", "dobj", "iobj", "xcomp") and root.head.pos_ in ("VERB", "AUX")
 
 
 def _longest_first(mentions: list[ActorMention]) -> list[ActorMention]:

@@ -4,11 +4,15 @@ victims; tied to the actors, place, time and casualties of the sentences that te
 
 Language knowledge lives in ``sitrep/lang/<lang>/lexicon.json``; the coding rules here and in
 ``sitrep/data/taxonomy.json`` work on concepts only, so a new language is new data, not new logic.
+Words and phrases ("set fire", "opened fire", "set up") map to concepts; instruments and object
+classes (weapons, bases, territory, tear gas, natural causes) say what a trigger was done with or
+to; a sentence that tells a protest tells one protest event, coded by what else happened in it.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +28,7 @@ from .actors import canonical_actor
 from .mentions import ActorMention, CasualtyMention, EventMention, PlaceMention, TimeMention
 
 COMBATANTS = {"soldiers", "militants", "attackers", "police"}
+_CLAUSAL = {"ccomp", "xcomp", "advcl", "parataxis", "acl"}  # links from a clause to the verb it depends on
 _BACKGROUND_DAYS = 60  # an event dated this long before the article is background, not news
 
 
@@ -58,9 +63,18 @@ class EventFinder:
         self.hypothetical = set(lex.section("modality", "hypothetical"))
         self.negation = set(lex.section("modality", "negation"))
         self.background = set(lex.section("modality", "background"))
+        self.attribution = lex.section("attribution", "verbs")
+        self.person_nouns: dict[str, str] = lex.section("casualties", "person_nouns")
+        self.agent_markers = set(lex.section("actors", "agent_markers"))
         taxonomy = acled_taxonomy()
         self.concepts: dict[str, dict[str, Any]] = taxonomy["concepts"]
         self.instrument_subtypes: dict[str, str] = taxonomy["instrument_subtypes"]
+        self.weapon_classes = set(self.instrument_subtypes) | set(taxonomy["weapon_classes"])
+        self.scene: dict[str, Any] = taxonomy["protest_scene"]
+        self.priority: list[str] = taxonomy["instrument_priority"]
+        self.not_violence = set(taxonomy["not_violence"])
+        self.generic_instruments = set(taxonomy["generic_instruments"])
+        self.longest_phrase = max((len(k.split()) for table in (self.triggers, self.instruments) for k in table), default=1)
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
@@ -81,52 +95,129 @@ class EventFinder:
     # ---------------------------------------------------------------- one sentence
 
     def sentence_events(self, doc: Doc, sentence: Span, in_times: set[int]) -> list[EventMention]:
-        triggers = [(t, lookup(self.triggers, t)) for t in sentence if t.i not in in_times]
-        triggers = [(t, c) for t, c in triggers if c is not None and self._is_trigger(t)]
+        triggers = self.find_triggers(sentence, in_times) or self.crowd_acting(doc, sentence)
         if not triggers:
             return []
         casualties = [c for c in doc_list(doc, "sitrep_casualties") if sentence.start <= c.anchor < sentence.end]
+        instruments = self.instrument_map(sentence)
         # the strongest trigger codes the event; casualty verbs only code one when nothing else does
         triggers.sort(key=lambda tc: -self.concepts[tc[1]]["rank"])
-        events: list[EventMention] = []
+        coded: list[EventMention] = []
+        accident = False
         for token, concept in triggers:
-            event = self.code(doc, sentence, token, concept, casualties)
+            if self.concepts[concept].get("cue_only"):
+                continue
+            if self.causes(token, instruments) & self.not_violence:
+                accident = True  # "an earthquake hit Java", "a boiler exploded"
+                continue
+            event = self.code(doc, sentence, token, concept, casualties, instruments)
+            if event is not None:
+                coded.append(event)
+        if accident:  # "…, killing eight people": the dead of the earthquake
+            coded = [e for e in coded if self.concepts[e.concept]["rank"] > 2]
+        coded = self.protest_scene(doc, sentence, triggers, coded, instruments)
+        events: list[EventMention] = []
+        for event in coded:
             if any(e.sub_event_type == event.sub_event_type for e in events):
                 continue
-            if events and self.concepts[concept]["rank"] <= 2:
+            if events and self.concepts[event.concept]["rank"] <= 2:
                 continue  # "tuées" in a sentence that already tells a strike
             events.append(event)
         return events
+
+    def find_triggers(self, sentence: Span, in_times: set[int]) -> list[tuple[Token, str]]:
+        """Trigger words and phrases ("set fire", "opened fire", "set up") with their concept; a
+        phrase mapped to "-" is not a trigger at all ("take place")."""
+        found: list[tuple[Token, str]] = []
+        skip_to = sentence.start
+        for token in sentence:
+            if token.i < skip_to or token.i in in_times:
+                continue
+            concept, length = self.phrase(self.triggers, token, sentence.end)
+            if length > 1:
+                skip_to = token.i + length
+                if concept != "-" and self._is_trigger(token):
+                    found.append((_phrase_head(sentence.doc[token.i:token.i + length]), concept))
+                continue
+            if concept is None or concept == "-" or not self._is_trigger(token) or not self._fits(token, concept):
+                continue
+            found.append((token, concept))
+        return found
+
+    def crowd_acting(self, doc: Doc, sentence: Span) -> list[tuple[Token, str]]:
+        """"Protesters poured into the streets": a crowd doing anything is a protest, when the
+        sentence has no other trigger."""
+        if not doc.has_annotation("DEP"):
+            return []
+        for mention in doc_list(doc, "sitrep_actors"):
+            if sentence.start <= mention.start < sentence.end and mention.kind == "protesters":
+                root = span_root(doc[mention.start:mention.end])
+                if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and lookup(self.attribution, root.head) is None:
+                    return [(root.head, "PROTEST")]
+        return []
+
+    def phrase(self, table: dict[str, str], token: Token, end: int) -> tuple[str | None, int]:
+        """The value of the longest phrase of ``table`` starting at ``token`` (by lemmas or by
+        lowercase forms) and how many tokens it takes; else the single word's value and 1 (0: none)."""
+        doc = token.doc
+        for n in range(min(self.longest_phrase, end - token.i), 1, -1):
+            words = doc[token.i:token.i + n]
+            for key in (" ".join(t.lemma_.lower() or t.lower_ for t in words), " ".join(t.lower_ for t in words)):
+                if key in table:
+                    return table[key], n
+        value = lookup(table, token)
+        return value, 1 if value is not None else 0
+
+    def _fits(self, token: Token, concept: str) -> bool:
+        """A concept marked ``verb_or_modified`` is a trigger as a verb ("fired at"), or as a noun
+        only when something qualifies it ("artillery fire", "police firing"), not "put out the fire"."""
+        if not self.concepts[concept].get("verb_or_modified") or token.pos_ in ("VERB", ""):
+            return True
+        return any(c.dep_ in ("compound", "nmod", "amod", "nmod:poss", "poss") for c in children(token))
 
     @staticmethod
     def _is_trigger(token: Token) -> bool:
         return token.pos_ not in ("PROPN", "ADP", "DET", "PRON", "AUX")
 
-    def code(self, doc: Doc, sentence: Span, trigger: Token, concept: str,
-             casualties: list[CasualtyMention]) -> EventMention:
+    def code(self, doc: Doc, sentence: Span, trigger: Token, concept: str, casualties: list[CasualtyMention],
+             instruments: dict[int, str]) -> EventMention | None:
         spec = self.concepts[concept]
-        if spec.get("weapon_object") and self.weapon_object(trigger):  # "abattu onze drones"
+        object_classes = self.object_classes(trigger, instruments)
+        if spec.get("weapon_object") and object_classes & self.weapon_classes:  # "abattu onze drones", "seized weapons"
             concept = spec["weapon_object"]
             spec = self.concepts[concept]
+        elif spec.get("needs_object") and not object_classes & set(spec["needs_object"]):
+            return None  # "set up a committee" is no base, "found the body" no weapons cache
         sub = spec["sub"]
-        instrument = self.instrument(sentence, trigger)
+        instrument = self.instrument(trigger, instruments)
+        if instrument in self.generic_instruments and event_type_of(sub) == "Explosions/Remote violence":
+            instrument = None  # "dropped bombs" stays an air strike
+        if set(spec.get("direct_fire", ())) & set(instruments.values()):
+            instrument = None  # mortars fired with machine guns and small arms: a clash
         if spec.get("uses_instrument") and instrument in self.instrument_subtypes:
             sub = self.instrument_subtypes[instrument]
-        actor1, actor2 = self.actors(doc, sentence, trigger)
+        actor1, actor2 = self.actors(doc, sentence, trigger, casualties)
         killed = next((c for c in casualties if c.outcome == "killed"), None)
         injured = next((c for c in casualties if c.outcome == "injured"), None)
-        if concept == "CAPTURE" and actor1 is not None and actor1.kind == "state_forces":
-            sub = spec["state_sub"]
+        if "state_sub" in spec and actor1 is not None and actor1.kind in ("state_forces", "police"):
+            sub = spec["state_sub"]  # territory taken by government forces: from rebels, or from another state
+            if "foreign_sub" in spec and _other_state_named(doc, actor1):
+                sub = spec["foreign_sub"]
         if actor1 is None and "crowd" in spec:  # ACLED codes the crowd itself: "Protesters (Kenya)", "Rioters (Chad)"
             actor1 = ActorMention(trigger.i, trigger.i + 1, "", spec["crowd"].title(), None, spec["crowd"])
         victims = (killed or injured).who if (killed or injured) else None
-        if concept in ("KILL", "INJURE") and sub == spec["sub"]:
-            if victims in COMBATANTS or (actor2 is not None and actor2.kind in ("state_forces", "rebel")):
-                sub = spec["combatant_sub"]
+        if "combatant_sub" in spec and sub == spec["sub"]:
+            armed_agent = actor1 is not None and actor1.kind in ("state_forces", "rebel") and victims in COMBATANTS | {None}
+            if victims in COMBATANTS or (actor2 is not None and actor2.kind in ("state_forces", "rebel")) or armed_agent:
+                sub = spec["combatant_sub"]  # an army killing militants fights them
         if actor2 is None and victims in ("civilians", "children", "women"):
             actor2 = ActorMention(trigger.i, trigger.i + 1, "", "Civilians", None, "civilians")
         if "civilian_sub" in spec and sub == spec["sub"] and actor2 is not None and actor2.kind == "civilians":
             sub = spec["civilian_sub"]  # an attack on civilians with no weapon named
+        if "unidentified_sub" in spec and sub == spec["sub"] and _one_sided(actor1, actor2, victims):
+            sub = spec["unidentified_sub"]  # gunmen opening fire on a bus, a bar, a village
+        if "nonstate_sub" in spec and self._nonstate_agent(trigger, actor1):
+            sub = spec["nonstate_sub"]  # rebels retaking a town
         return EventMention(
             trigger=trigger.i, concept=concept, event_type=event_type_of(sub), sub_event_type=sub,
             sentences=[(sentence.start, sentence.end)], actor1=actor1, actor2=actor2,
@@ -134,29 +225,163 @@ class EventFinder:
             fatalities=killed, injuries=injured, modality=self.modality(trigger),
         )
 
-    def weapon_object(self, trigger: Token) -> bool:
-        """The thing killed or destroyed is a weapon: a drone or missile shot down."""
-        objects = [c for c in children(trigger) if c.dep_ in ("obj", "dobj", "nsubj:pass")]
-        if not trigger.doc.has_annotation("DEP"):
-            objects = list(trigger.doc[trigger.i + 1:trigger.i + 4])
-        return any(lookup(self.instruments, t) in self.instrument_subtypes for t in objects)
+    # ---------------------------------------------------------------- protests
 
-    def instrument(self, sentence: Span, trigger: Token) -> str | None:
-        near = sorted(sentence, key=lambda t: abs(t.i - trigger.i))
-        for token in near:
-            value = lookup(self.instruments, token)
-            if value:
+    def protest_scene(self, doc: Doc, sentence: Span, triggers: list[tuple[Token, str]], events: list[EventMention],
+                      instruments: dict[int, str]) -> list[EventMention]:
+        """A sentence that tells a protest tells one protest event: the clashes, stones, fires,
+        tear gas, arrests and shootings in it say which kind (violent demonstration, excessive
+        force, protest with intervention, peaceful protest) instead of being events of their own."""
+        roles = self.scene["roles"]
+        concepts = {c for _, c in triggers}
+        crowd_actors = [a for a in doc_list(doc, "sitrep_actors")
+                        if sentence.start <= a.start < sentence.end and a.kind in ("protesters", "rioters")]
+        if not (concepts & set(roles["crowd"]) or crowd_actors):
+            return events
+        absorbed = [e for e in events if any(e.concept in roles[r] for r in ("crowd", "violence", "intervention", "force"))]
+        if not absorbed or not (concepts & set(roles["crowd"])) and all(e.concept in roles["intervention"] for e in absorbed):
+            return events  # "police arrested three protesters": an arrest, no protest told
+        security = ("police", "state_forces")
+        forced = [e for e in absorbed if e.concept in roles["force"] and
+                  (e.actor1 is not None and e.actor1.kind in security or e.concept in roles["live_fire"])]
+        riot_control = any(v in self.scene["riot_control"] for v in instruments.values())
+        crowd_violence = any(e.actor1 is not None and e.actor1.kind in ("protesters", "rioters") and e.concept in roles["force"]
+                             for e in absorbed)
+        demonstration = bool(concepts & set(roles["crowd"])) or any(a.kind == "protesters" for a in crowd_actors)
+        if not demonstration:  # a mob and the police: the police firing on it is an act of its own
+            absorbed = [e for e in absorbed if not (any(e is f for f in forced) and e.actor1 is not None
+                                                    and e.actor1.kind in security)]
+            if not absorbed:
+                return events
+        if (concepts & set(roles["violence"]) or crowd_violence) and not demonstration:
+            sub = "Mob violence"  # rioters with no demonstration told
+        elif concepts & set(roles["violence"]) or crowd_violence:
+            sub = "Violent demonstration"
+        elif forced and (any(e.fatalities or e.injuries for e in forced) or not riot_control):
+            sub = "Excessive force against protesters"
+        elif concepts & set(roles["intervention"]) or riot_control or forced:
+            sub = "Protest with intervention"
+        else:
+            sub = "Peaceful protest"
+        lead = next((e for e in absorbed if e.concept in roles["crowd"]), absorbed[0])
+        crowd = next((e.actor1 for e in absorbed if e.actor1 is not None and e.actor1.kind in ("protesters", "rioters")),
+                     crowd_actors[0] if crowd_actors else None)
+        if crowd is None:
+            crowd = ActorMention(lead.trigger, lead.trigger + 1, "", "Protesters", None, "protesters")
+        if sub in ("Violent demonstration", "Mob violence") and crowd.kind == "protesters":
+            crowd = ActorMention(crowd.start, crowd.end, crowd.text, "Rioters", crowd.country, "rioters")
+        others = [e for e in absorbed if e is not lead]
+        lead.sub_event_type, lead.event_type, lead.actor1 = sub, event_type_of(sub), crowd
+        if lead.actor2 is None or lead.actor2.kind in ("protesters", "rioters"):  # the police who fired on the crowd
+            lead.actor2 = next((e.actor1 for e in forced if e.actor1 is not None and e.actor1.kind in security), None)
+        for name in ("actor2", "place", "time", "fatalities", "injuries"):
+            if getattr(lead, name) is None:
+                setattr(lead, name, next((getattr(e, name) for e in others if getattr(e, name) is not None), None))
+        return [lead] + [e for e in events if not any(e is a for a in absorbed)]  # the protest is what the sentence tells
+
+    # ---------------------------------------------------------------- what the trigger acts on
+
+    def instrument_map(self, sentence: Span) -> dict[int, str]:
+        """Token index → instrument or object class ("tear gas" is riot control, not gas)."""
+        found: dict[int, str] = {}
+        skip_to = sentence.start
+        for token in sentence:
+            if token.i < skip_to:
+                continue
+            value, length = self.phrase(self.instruments, token, sentence.end)
+            if value is not None:
+                for i in range(token.i, token.i + length):
+                    found[i] = value
+                skip_to = token.i + max(length, 1)
+        return found
+
+    def object_classes(self, trigger: Token, instruments: dict[int, str]) -> set[str]:
+        """What the trigger acts on: the classes of its object or passive subject, their
+        conjuncts and the words near them ("a cache of firearms", "two bases")."""
+        doc = trigger.doc
+        if not doc.has_annotation("DEP"):
+            return {instruments[i] for i in range(trigger.i + 1, min(trigger.i + 4, len(doc))) if i in instruments}
+        deps = ("obj", "dobj", "nsubj:pass", "nsubjpass", "obl:arg") + (("nmod",) if trigger.pos_ == "NOUN" else ())
+        heads = [c for c in children(trigger) if c.dep_ in deps]  # "took the town", "la prise de Bakhmout"
+        heads += [c for h in list(heads) for c in children(h) if c.dep_ == "conj"]
+        classes = set()
+        if not heads:  # a parse that missed the object: the words right after the trigger
+            following = range(trigger.i + 1, min(trigger.i + 5, trigger.sent.end))
+            classes = {instruments[i] for i in following if i in instruments}
+            heads = [t for t in doc[following.start:following.stop] if t.pos_ in ("NOUN", "PROPN")][:1]
+        places = [p for p in doc_list(doc, "sitrep_places") if p.role == "location"]
+        for head in heads:
+            window = range(max(head.left_edge.i, head.i - 4), min(head.right_edge.i, head.i + 4) + 1)
+            classes.update(instruments[i] for i in window if i in instruments)
+            if any(p.start in window for p in places) or head.ent_type_ in ("GPE", "LOC", "FAC") or (
+                    head.is_title and head.i > head.sent.start and head.ent_type_ != "ORG"):
+                classes.add("TERRITORY")  # "took Bakhmout": a place, known to the gazetteer or not
+        return classes
+
+    def _nonstate_agent(self, trigger: Token, actor1: ActorMention | None) -> bool:
+        """Done by rebels, militants or an armed group: a named one, or the subject word says so."""
+        if actor1 is not None:
+            return actor1.kind in ("rebel", "group", "unidentified")
+        subjects = [c for c in children(trigger) if c.dep_ == "nsubj"]
+        return any(lookup(self.person_nouns, t) == "militants" for s in subjects for t in (s, *children(s)))
+
+    def causes(self, trigger: Token, instruments: dict[int, str]) -> set[str]:
+        """Classes of what did it: the trigger's subject or agent ("an earthquake struck", "a
+        boiler exploded"), or a natural cause qualifying it ("flood damage", "hit by floods").
+        When the parse gives the trigger no subject at all, the words just before it stand in."""
+        classes = set()
+        kids = children(trigger)
+        for child in kids:
+            value = instruments.get(child.i)
+            if value is None:
+                continue
+            if child.dep_ in ("nsubj", "obl:agent", "agent") or (value == "NATURAL" and child.dep_ in ("obl", "nmod", "compound")):
+                classes.add(value)
+        if trigger.doc.has_annotation("DEP") and trigger.dep_ in ("acl", "amod", "compound", "acl:relcl") \
+                and trigger.head.i in instruments:
+            classes.add(instruments[trigger.head.i])  # "a boiler exploded" read as "a boiler (that) exploded"
+        if not any(c.dep_.startswith(("nsubj", "aux:pass", "auxpass")) for c in kids):
+            for i in range(trigger.i - 1, max(trigger.i - 4, trigger.sent.start - 1), -1):
+                token = trigger.doc[i]
+                if token.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ"):
+                    break
+                if i in instruments:
+                    classes.add(instruments[i])
+        return classes
+
+    def instrument(self, trigger: Token, instruments: dict[int, str]) -> str | None:
+        """The weapon nearest the trigger in its sentence; object classes (weapons seized, bases,
+        tear gas) and weapons that say nothing of the sub-type ("bomb") are passed over. A
+        chemical or a suicide attacker codes the sentence wherever it is named."""
+        for value in self.priority:
+            if value in instruments.values():
                 return value
-        return None
+        near = sorted((i for i, v in instruments.items() if v in self.instrument_subtypes), key=lambda i: abs(i - trigger.i))
+        specific = [i for i in near if instruments[i] not in self.generic_instruments]  # "bombs dropped by jets": jets
+        return instruments[(specific or near)[0]] if near else None
 
-    def actors(self, doc: Doc, sentence: Span, trigger: Token) -> tuple[ActorMention | None, ActorMention | None]:
+    def actors(self, doc: Doc, sentence: Span, trigger: Token,
+               casualties: Sequence[CasualtyMention] = ()) -> tuple[ActorMention | None, ActorMention | None]:
         mentions = [a for a in doc_list(doc, "sitrep_actors") if sentence.start <= a.start < sentence.end]
+        victims = [m for m in mentions if m.country is None and any(c.start <= m.start < c.end for c in casualties)]
+        # "3 policemen were killed": the dead, not who killed them (named sides of a clash stay: "4 Taliban killed in clashes")
+        speakers: list[ActorMention] = []
         if doc.has_annotation("DEP"):
-            subj = self._by_role(mentions, trigger, ("nsubj", "obl:agent", "agent", "nmod"), before_only=True)
+            subj = self._by_role(mentions, trigger, ("nsubj", "obl:agent", "agent", "nmod", "compound", "nmod:poss", "poss"),
+                                 before_only=True)
             obj = self._by_role(mentions, trigger, ("obj", "dobj", "nsubj:pass", "obl", "obl:arg", "nmod"), before_only=False)
+            governor = self._attributing_verb(trigger)
+            if governor is not None:  # "le Kremlin a accusé Kiev d'avoir bombardé": Kiev acted, the Kremlin speaks
+                speakers = [m for m in mentions if self._role_of(m, governor) in ("nsubj",)]
+                if subj is None:
+                    subj = self._by_role(mentions, governor, ("obj", "dobj", "xcomp"), before_only=False)
         else:
             subj = obj = None
-        actor1 = subj or next((a for a in reversed(mentions) if a.end <= trigger.i and a.kind not in ("civilians",)), None)
+        before = [a for a in reversed(mentions) if a.end <= trigger.i and a.kind not in ("civilians", "protesters")
+                  and not any(a is s for s in speakers + victims) and not self._names_a_thing(doc, a)]
+        # nearest before the trigger, a named actor ("the RSF deployed troops to attack") before a bare "troops"
+        named = [a for a in before if a.country is not None or a.kind in ("rebel", "group")]
+        actor1 = subj or next(iter(named + before), None)
         if actor1 is None:  # "une frappe russe", "Russian strike"
             nearby = [t for t in trigger.subtree if abs(t.i - trigger.i) <= 4] if doc.has_annotation("DEP") else []
             for child in nearby + list(doc[max(trigger.i - 1, 0):trigger.i + 2]):
@@ -170,14 +395,46 @@ class EventFinder:
             actor2 = next((a for a in mentions if a.start > trigger.i and a is not actor1), None)
         return actor1, actor2
 
+    def _names_a_thing(self, doc: Doc, mention: ActorMention) -> bool:
+        """"a police station", "an army truck": the actor word only qualifies another noun (not
+        "Taliban militants", where the noun is the people who act)."""
+        if not doc.has_annotation("DEP") or mention.country is not None or mention.end - mention.start > 1:
+            return False  # named actors are actors whatever the parse says
+        root = span_root(doc[mention.start:mention.end])
+        return root.dep_ == "compound" and root.head.i >= mention.end and lookup(self.person_nouns, root.head) is None
+
+    def _attributing_verb(self, trigger: Token) -> Token | None:
+        """The attribution verb whose clause tells the event ("said", "accused X of", "a affirmé
+        que"), reached from the trigger through clausal links only: in "the Taliban claimed the
+        attack" the attack is the verb's object, and the Taliban are its actor, not a speaker."""
+        token = trigger
+        for _ in range(4):
+            if token.dep_.split(":")[0] not in _CLAUSAL or token.head.i == token.i:
+                return None
+            token = token.head
+            if lookup(self.attribution, token) is not None:
+                return token
+        return None
+
     @staticmethod
-    def _by_role(mentions: list[ActorMention], trigger: Token, deps: tuple[str, ...], before_only: bool) -> ActorMention | None:
+    def _role_of(mention: ActorMention, head: Token) -> str | None:
+        root = span_root(head.doc[mention.start:mention.end])
+        return root.dep_.split(":")[0] if root.head.i == head.i and root.i != head.i else None
+
+    def _by_role(self, mentions: list[ActorMention], trigger: Token, deps: tuple[str, ...], before_only: bool) -> ActorMention | None:
         doc = trigger.doc
+        agent_markers = self.agent_markers
         for mention in mentions:
             root = span_root(doc[mention.start:mention.end])
-            if before_only and mention.start > trigger.i and root.dep_ != "obl:agent":
-                continue
-            if root.head.i == trigger.i and root.dep_ in deps:
+            for _ in range(2):  # "Al-Shabaab militants", "Hezbollah fighters": the name qualifies the noun that acts
+                if root.dep_ not in ("compound", "amod", "nmod:poss") or root.head.pos_ not in ("NOUN", "PROPN") \
+                        or root.head.i == trigger.i:
+                    break
+                root = root.head
+            if before_only and mention.start > trigger.i and root.dep_ != "obl:agent" and not any(
+                    c.dep_ == "case" and c.lower_ in agent_markers for c in children(root)):
+                continue  # after the trigger, only its agent ("an attack by Taliban militants") acted
+            if root.head.i == trigger.i and root.dep_ in deps and root.i != trigger.i:
                 return mention
         return None
 
@@ -225,6 +482,33 @@ class EventFinder:
         return date.fromisoformat(time.last_day) < reference - timedelta(days=_BACKGROUND_DAYS)
 
 
+def _other_state_named(doc: Doc, actor: ActorMention) -> bool:
+    """Another country's forces or government named in the article: the ground taken is likely theirs."""
+    if actor.country is None:
+        return False
+    return any(a.kind in ("state_forces", "government") and a.country not in (None, actor.country)
+               for a in doc_list(doc, "sitrep_actors"))
+
+
+def _one_sided(actor1: ActorMention | None, actor2: ActorMention | None, victims: str | None) -> bool:
+    """Armed men against people who cannot fight back: no armed force on the receiving end, and
+    either unidentified attackers or civilian victims."""
+    if actor2 is not None and actor2.kind in ("state_forces", "rebel", "police", "group"):
+        return False
+    if victims in COMBATANTS:
+        return False
+    if actor1 is not None and actor1.kind == "unidentified":
+        return True
+    return actor1 is None and victims in ("civilians", "children", "women", "people")
+
+
+def _phrase_head(span: Span) -> Token:
+    """The word of a trigger phrase the rest of the sentence attaches to ("opened" in "opened fire")."""
+    if not span.doc.has_annotation("DEP"):
+        return span[0]
+    return next((t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i), span[0])
+
+
 def merge_events(candidates: list[EventMention]) -> list[EventMention]:
     """One event told in several sentences is one event: merge a candidate into an earlier one of
     the same sub-type whose place does not contradict it, and fold casualty-only sentences
@@ -242,9 +526,21 @@ def merge_events(candidates: list[EventMention]) -> list[EventMention]:
     return merged
 
 
+def _refines(earlier: EventMention, later: EventMention) -> bool:
+    """"Attacks were launched in 11 places. The attacks, mostly with grenades, …": the next
+    sentence tells the same kind of act with the weapon that codes it."""
+    if earlier.concept != later.concept or earlier.sub_event_type == later.sub_event_type:
+        return False
+    default = acled_taxonomy()["concepts"][earlier.concept]["sub"]
+    return earlier.sub_event_type == default and later.sentences[0][0] - earlier.sentences[-1][1] <= 1
+
+
 def _same_event(earlier: EventMention, later: EventMention) -> bool:
     if earlier.modality != later.modality and "background" in (earlier.modality, later.modality):
         return False
+    if _refines(earlier, later):
+        earlier.sub_event_type, earlier.event_type = later.sub_event_type, later.event_type
+        return True
     if later.concept in ("KILL", "INJURE") and later.sub_event_type in ("Attack", "Armed clash"):
         adjacent = later.sentences[0][0] - earlier.sentences[-1][1] <= 1
         if adjacent and earlier.concept not in ("KILL", "INJURE") and earlier.event_type != "Strategic developments":
