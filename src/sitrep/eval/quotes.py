@@ -4,6 +4,12 @@
 Scored as the tracker scored its own extractor: quote spans by overlap (precision, recall, F1),
 and, on the gold quotes found, whether the resolved speaker is the right person (the full name,
 compared without case or extra spaces).
+
+The public set's offsets were taken on another layout of the text (each paragraph break there is
+longer than in ``articleBodyText``), so most of them point a few dozen characters past their quote:
+each gold quote is placed where its own ``quote`` text occurs, the occurrence nearest the given
+offset. A quote whose text the article does not hold (one record's body is missing) is left out,
+with a message.
 """
 
 from __future__ import annotations
@@ -57,13 +63,37 @@ def load(path: Path) -> list[QuoteDoc]:
                 log.warning(str(SitrepError("E402", path=file, problem=f"line {number}: quotations unreadable ({exc.msg}); "
                                                                       "article left out")))
                 continue
-        quotes = []
+        quotes, lost = [], 0
         for q in quotations:
             match = _INDEX.fullmatch(str(q.get("quote_index", "")).strip())
-            if match:
-                quotes.append(GoldQuote(int(match.group(1)), int(match.group(2)), q.get("reference") or ""))
+            if not match:
+                continue
+            span = locate(text, str(q.get("quote") or ""), int(match.group(1)), int(match.group(2)))
+            if span is None:
+                lost += 1
+                continue
+            quotes.append(GoldQuote(span[0], span[1], q.get("reference") or ""))
+        if lost:
+            log.warning(str(SitrepError("E402", path=file, problem=f"line {number}: {lost} quote(s) not found in the "
+                                                                  "article text; left out")))
         docs.append(QuoteDoc(str(record.get("_id", number)), text, tuple(quotes)))
     return docs
+
+
+def locate(text: str, quote: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the gold ``quote`` is in ``text``: at the given offsets when they hold it, else its
+    occurrence nearest ``start``; None when the text does not hold it (offsets kept when the
+    record gives no quote text)."""
+    if text[start:end] == quote:
+        return start, end
+    quote = quote.strip()
+    if not quote:
+        return (start, end) if end <= len(text) else None
+    found = [m.start() for m in re.finditer(re.escape(quote), text)]
+    if not found:
+        return None
+    best = min(found, key=lambda k: abs(k - start))
+    return best, best + len(quote)
 
 
 def normalize_name(name: str) -> str:
