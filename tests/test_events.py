@@ -208,3 +208,17 @@ def test_speaker_is_not_actor1_when_the_clause_names_nobody(extract_en):
 def test_police_firing_names_the_police(extract_en):
     (event,) = extract_en("one person was killed in police firing in kabul on monday.").events
     assert event.actor1.kind == "police" and event.fatalities.min == 1
+
+
+def test_unnamed_attackers_take_the_country_of_the_place(extract_en):
+    result = extract_en("Gunmen killed five civilians in Djibo on Tuesday.")
+    assert result.events and result.events[0].actor1 is not None
+    actor = result.events[0].actor1
+    assert (actor.name, actor.country_code) == ("Unidentified Armed Group (Burkina Faso)", "BF")
+
+
+def test_acled_country_names_in_actor_names():
+    from sitrep.extract.actors import canonical_actor
+
+    assert canonical_actor("PS", "rioters") == "Rioters (Palestine)"
+    assert canonical_actor("CD", "civilians") == "Civilians (Democratic Republic of Congo)"

@@ -11,7 +11,7 @@ from ..extract.mentions import ActorMention, CasualtyMention, ClaimMention, Even
 from ..nlp.extensions import doc_list
 from ..records import (Actor, Article, Casualties, Claim, ClaimSource, Document, Entity, Event, EventDate, Place,
                        Quote, Result, Speaker, TextSpan, TimeExpression)
-from .countries import country_name
+from ..extract.actors import canonical_actor
 from .geocode import Geocoder
 
 _BREAKDOWN_FIELDS = ("children", "women", "civilians", "soldiers")
@@ -89,14 +89,17 @@ def _span(doc: Doc, start: int, end: int) -> TextSpan:
     return TextSpan(stripped, span.start_char, span.start_char + len(stripped))
 
 
+_PLACED_KINDS = ("civilians", "protesters", "rioters", "unidentified", "police")
+
+
 def _actor(doc: Doc, a: ActorMention | None, location_country: str | None) -> Actor | None:
     if a is None:
         return None
     name, country = a.name, a.country
-    if a.kind in ("civilians", "protesters", "rioters") and country is None:
+    if a.kind in _PLACED_KINDS and country is None and location_country:
+        # "armed men", "police", "protesters" with no country named: those of where it happened
         country = location_country
-        if country:
-            name = f"{a.kind.title()} ({country_name(country) or country})"
+        name = canonical_actor(country, a.kind)
     return Actor(name=name, country_code=country, kind=a.kind, text=a.text or None)
 
 
