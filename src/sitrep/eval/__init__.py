@@ -12,12 +12,12 @@ from ..errors import SitrepError
 from ..pipeline import Extractor
 from ..settings import Settings, load_settings
 from . import event_notes, ner, quotes, timeml
-from . import polnear
+from . import attributions
 from . import case2021, police_events
 from . import geoparse, place_text
 from .report import Report, print_report, write_report
 
-TASKS = {"acled": event_notes, "geoparse": geoparse, "places": place_text, "case2021": case2021, "police": police_events, "ner": ner, "polnear": polnear, "quotes": quotes, "timex": timeml}
+TASKS = {"acled": event_notes, "geoparse": geoparse, "places": place_text, "case2021": case2021, "police": police_events, "ner": ner, "polnear": attributions, "quotes": quotes, "timex": timeml}
 
 __all__ = ["TASKS", "evaluate", "Report", "print_report", "write_report"]
 

@@ -1,5 +1,5 @@
 """The PolNeAR attribution task: brat standoff reading, scoring by overlap, and the floor on our
-own two-article fixture (tests/fixtures/polnear, text we wrote, in PolNeAR's layout)."""
+own two-article fixture (tests/fixtures/attribution_sample, text we wrote, in PolNeAR's layout)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from sitrep.errors import SitrepError
 from sitrep.eval import TASKS, evaluate
-from sitrep.eval.polnear import Attribution, load, overlaps, read_ann, same_attribution, tally
+from sitrep.eval.attributions import Attribution, load, overlaps, read_ann, same_attribution, tally
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASELINE = json.loads((Path(__file__).parent / "eval_baseline.json").read_text(encoding="utf-8"))
@@ -83,7 +83,7 @@ def test_an_attribution_needs_its_content_and_its_source():
 
 @pytest.fixture(scope="module")
 def polnear_report(extractor):
-    return evaluate("polnear", FIXTURES / "polnear", extractor=extractor)
+    return evaluate("polnear", FIXTURES / "attribution_sample", extractor=extractor)
 
 
 @pytest.mark.parametrize("metric,floor", sorted(BASELINE["polnear_en"]["en"].items()))
