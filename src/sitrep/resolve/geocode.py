@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from .distance import haversine_km
 from ..extract.mentions import PlaceMention
@@ -42,10 +43,22 @@ _ENCLOSING_WINDOW = 8  # tokens between "the Biabanak area" and "of Maywand dist
 _PRECISION = {"continent": "continent", "country": "country", "admin1": "admin1", "admin2": "admin2", "admin3": "admin2"}
 
 
+Region = tuple[str | None, str | None]  # (country code, admin1 code)
+
+
+@dataclass(slots=True)
+class Frame:
+    """What one article says about where it is: the countries and regions it names, its
+    actors' countries (weaker), and the points of the places it names without ambiguity."""
+    countries: set[str] = field(default_factory=set)
+    actor_countries: set[str] = field(default_factory=set)
+    regions: set[Region] = field(default_factory=set)
+    anchors: list[tuple[float, float]] = field(default_factory=list)
+
+
 class Geocoder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self._weak: set[str] = set()
 
     def candidates(self, name: str) -> list[GazetteerEntry]:
         return self.gazetteer.lookup(name) or self.gazetteer.lookup_spelling(name)
@@ -67,28 +80,24 @@ class Geocoder:
         all of whose namesakes lie in one country). Then every mention, against that frame,
         preferring candidates near the places already placed. The countries of the article's
         actors count for less: Russian forces fight in Ukraine."""
-        countries = set(countries)
-        self._weak = set(actor_countries) - countries
-        regions: set[tuple[str | None, str | None]] = set()
+        frame = Frame(set(countries), set(actor_countries) - set(countries))
         for mention in mentions:
             if mention.role != "location":
                 continue
             candidates = self.candidates(mention.text)
             if candidates and len({c.country_code for c in candidates}) == 1 and candidates[0].country_code:
-                countries.add(candidates[0].country_code)
-            entry = self.choose(mention, countries, regions, [])
+                frame.countries.add(candidates[0].country_code)
+            entry = self.choose(mention, frame)
             if entry is not None and entry.feature == "admin1" and entry.admin1:
-                regions.add((entry.country_code, entry.admin1))
-        first = [self.choose(m, countries, regions, []) for m in mentions]
-        anchors = [(e.latitude, e.longitude) for e in first
-                   if e is not None and e.feature not in ("continent", "country", "admin1") and len(self.candidates(e.name)) == 1]
-        return [self.geocode(mention, start, end, countries, regions, anchors)
-                for mention, (start, end) in zip(mentions, offsets)]
+                frame.regions.add((entry.country_code, entry.admin1))
+        frame.actor_countries -= frame.countries
+        first = [self.choose(m, frame) for m in mentions]
+        frame.anchors = [(e.latitude, e.longitude) for e in first if e is not None
+                         and e.feature not in ("continent", "country", "admin1") and len(self.candidates(e.name)) == 1]
+        return [self.geocode(mention, start, end, frame) for mention, (start, end) in zip(mentions, offsets)]
 
-    def geocode(self, mention: PlaceMention, start: int, end: int, context: set[str],
-                regions: set[tuple[str | None, str | None]] | None = None,
-                anchors: Sequence[tuple[float, float]] = ()) -> Place:
-        ranked = self.rank(mention, context, regions or set(), anchors)
+    def geocode(self, mention: PlaceMention, start: int, end: int, frame: Frame | None = None) -> Place:
+        ranked = self.rank(mention, frame or Frame())
         if mention.within:  # "Kolodiazne, Kharkiv": only a Kolodiazne in the Kharkiv oblast will do
             units = self.units(mention.within)
             inside = [pair for pair in ranked if any(_inside(pair[1], unit) for unit in units)]
@@ -138,28 +147,27 @@ class Geocoder:
                 return country, "country"
         return a, "exact"
 
-    def choose(self, mention: PlaceMention, context: set[str], regions=frozenset(), anchors=()) -> GazetteerEntry | None:
-        ranked = self.rank(mention, context, set(regions), anchors)
+    def choose(self, mention: PlaceMention, frame: Frame) -> GazetteerEntry | None:
+        ranked = self.rank(mention, frame)
         return ranked[0][1] if ranked else None
 
-    def rank(self, mention: PlaceMention, context: set[str], regions: set[tuple[str | None, str | None]],
-             anchors: Sequence[tuple[float, float]]) -> list[tuple[float, GazetteerEntry]]:
+    def rank(self, mention: PlaceMention, frame: Frame) -> list[tuple[float, GazetteerEntry]]:
         candidates = self.candidates(mention.text)
         if mention.country_hint:
             candidates = [c for c in candidates if c.country_code == mention.country_hint] or candidates
         if not candidates:
             return []
         # the units this very name may be are not context for it ("Minnesota" is not a town in Minnesota)
-        regions = regions - {(c.country_code, c.admin1) for c in candidates if c.feature == "admin1"}
+        regions = frame.regions - {(c.country_code, c.admin1) for c in candidates if c.feature == "admin1"}
         # a unit named after its capital yields to it when the name stands alone ("Donetsk")
         capitals = {(c.country_code, c.admin1) for c in candidates
                     if c.feature in ("city", "town", "village") and c.population >= _CAPITAL_POPULATION}
 
         def score(entry: GazetteerEntry) -> float:
             value = math.log10(entry.population + 10) + 2.0 * (entry.match_score - 1.0)
-            if entry.country_code in context:
+            if entry.country_code in frame.countries:
                 value += _CONTEXT_WEIGHT
-            elif entry.country_code in self._weak:
+            elif entry.country_code in frame.actor_countries:
                 value += _ACTOR_WEIGHT
             if (entry.country_code, entry.admin1) in regions and entry.feature != "admin1":
                 value += _REGION_WEIGHT
@@ -172,8 +180,8 @@ class Geocoder:
                     value += _LEVEL_WEIGHT if entry.feature == mention.level_hint else _LEVEL_WEIGHT / 2
                 elif (entry.country_code, entry.admin1) in capitals:
                     value -= _ADMIN_PENALTY
-            if anchors and entry.feature not in ("continent", "country", "admin1") and any(
-                    0 < haversine_km(entry.latitude, entry.longitude, lat, lon) < _NEAR_KM for lat, lon in anchors):
+            if frame.anchors and entry.feature not in ("continent", "country", "admin1") and any(
+                    0 < haversine_km(entry.latitude, entry.longitude, lat, lon) < _NEAR_KM for lat, lon in frame.anchors):
                 value += _NEAR_WEIGHT
             return value
 

@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -70,29 +71,24 @@ def _counted(lines, progress: Callable[[int], None] | None) -> Iterator[str]:
         yield line
 
 
-class _local_copy:
+@contextmanager
+def _local_copy(source: str, workdir: Path) -> Iterator[Path]:
     """The source as a local file: itself, or a downloaded temporary copy removed afterwards."""
-
-    def __init__(self, source: str, workdir: Path) -> None:
-        self.source, self.workdir, self.tmp = source, workdir, None
-
-    def __enter__(self) -> Path:
-        if not self.source.startswith(("http://", "https://")):
-            path = Path(self.source)
-            if not path.is_file():
-                raise SitrepError("E602", source=self.source, problem="no such file")
-            return path
-        self.workdir.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile(dir=self.workdir, suffix=".download", delete=False)
-        self.tmp = Path(handle.name)
+    if not source.startswith(("http://", "https://")):
+        path = Path(source)
+        if not path.is_file():
+            raise SitrepError("E602", source=source, problem="no such file")
+        yield path
+        return
+    workdir.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(dir=workdir, suffix=".download", delete=False)
+    tmp = Path(handle.name)
+    try:
         try:
-            with handle, urllib.request.urlopen(self.source, timeout=_DOWNLOAD_TIMEOUT) as response:
+            with handle, urllib.request.urlopen(source, timeout=_DOWNLOAD_TIMEOUT) as response:
                 shutil.copyfileobj(response, handle, length=1 << 20)
         except (urllib.error.URLError, OSError, ValueError) as exc:
-            self.tmp.unlink(missing_ok=True)
-            raise SitrepError("E602", source=self.source, problem=f"cannot download it ({exc})") from None
-        return self.tmp
-
-    def __exit__(self, *exc) -> None:
-        if self.tmp is not None:
-            self.tmp.unlink(missing_ok=True)
+            raise SitrepError("E602", source=source, problem=f"cannot download it ({exc})") from None
+        yield tmp
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import gettext
+import hashlib
 import importlib.util
 import io
 import json
@@ -286,8 +287,6 @@ def _iso_names_for(country: str, geonames_name: str, iso: dict[str, list[tuple[s
 
 def _synthetic_id(*parts: str) -> int:
     """A stable negative id for a unit built here (GeoNames ids are positive)."""
-    import hashlib
-
     digest = hashlib.blake2b("|".join(parts).encode(), digest_size=6).digest()
     return -int.from_bytes(digest, "big")
 
