@@ -222,3 +222,13 @@ def test_acled_country_names_in_actor_names():
 
     assert canonical_actor("PS", "rioters") == "Rioters (Palestine)"
     assert canonical_actor("CD", "civilians") == "Civilians (Democratic Republic of Congo)"
+
+
+def test_a_branch_of_a_states_forces_is_named_as_acled_names_it(extract_en, extract_fr):
+    en = extract_en("On 3 March 2025, Russian air forces carried out drone strikes on Kharkiv.")
+    fr = extract_fr("Les forces aériennes russes ont frappé Kharkiv avec des drones.")
+    for result in (en, fr):
+        assert result.events and result.events[0].actor1 is not None
+        assert result.events[0].actor1.name == "Military Forces of Russia (2000-) Air Force"
+    plain = extract_en("On 3 March 2025, Russian forces shelled Kharkiv.")
+    assert plain.events[0].actor1.name == "Military Forces of Russia (2000-)"

@@ -63,7 +63,9 @@ class ActorFinder:
                               ("armed_nouns", "unidentified")):
             for noun in lex.section("actors", section):
                 self.noun_kinds.setdefault(noun, kind)
-        self.bare_force_nouns = set(lex.section("actors", "bare_force_nouns"))  # "the army" alone is a state's forces
+        self.bare_force_nouns = set(lex.section("actors", "bare_force_nouns"))
+        # the branch a state's forces belong to, as ACLED names it: "Military Forces of Russia (2000-) Air Force"
+        self.branches: dict[str, str] = lex.section("actors", "branch_words")  # "the army" alone is a state's forces
         self.adjective_first = nlp.lang == "en"
 
     def __call__(self, doc: Doc) -> Doc:
@@ -88,10 +90,14 @@ class ActorFinder:
                 continue
             window = range(token.i - _WINDOW, token.i) if self.adjective_first else range(token.i + 1, token.i + 1 + _WINDOW)
             for j in window:
-                if 0 <= j < len(doc) and doc[j].lower_ in self.demonyms:
-                    code = self.demonyms[doc[j].lower_]
+                code = next((self.demonyms[k] for k in token_keys(doc[j]) if k in self.demonyms), None) \
+                    if 0 <= j < len(doc) else None
+                if code is not None:  # "Russian", "russes" (plural: its lemma)
                     start, end = min(j, token.i), max(j, token.i) + 1
                     name = canonical_actor(code, kind)
+                    branch = next((self.branches[t.lower_] for t in doc[start:end] if t.lower_ in self.branches), None)
+                    if kind == "state_forces" and branch:
+                        name = f"{name} {branch}"
                     mentions.append(ActorMention(start, end, doc[start:end].text, name, code, kind))
                     break
             else:
