@@ -232,3 +232,11 @@ def test_a_branch_of_a_states_forces_is_named_as_acled_names_it(extract_en, extr
         assert result.events[0].actor1.name == "Military Forces of Russia (2000-) Air Force"
     plain = extract_en("On 3 March 2025, Russian forces shelled Kharkiv.")
     assert plain.events[0].actor1.name == "Military Forces of Russia (2000-)"
+
+
+def test_a_named_group_from_the_actor_lexicon(extract_en, extract_fr):
+    en = extract_en("On 1 October 2018, NAF rebel forces shelled positions near Donetsk.")
+    fr = extract_fr("Les séparatistes prorusses ont bombardé Donetsk lundi.")
+    for result in (en, fr):
+        assert result.events and result.events[0].actor1 is not None
+        assert result.events[0].actor1.name == "NAF: United Armed Forces of Novorossiya"
