@@ -324,3 +324,38 @@ def test_who_cites_a_source_is_the_speaker(extract_en):
 def test_the_speaker_named_around_a_long_apposition_or_a_long_clause(extract_en, text, speaker):
     (quote,) = extract_en(text).quotes
     assert quote.kind == "indirect" and quote.speaker.name == speaker
+
+
+def test_a_bare_surname_shared_by_two_people_is_the_one_named_most(extract_en):
+    text = ("Cookbook author Dorie Greenspan visited the test kitchen. Dorie Greenspan came with her husband, "
+            "Michael Greenspan.\n\n\"I cook simple food,\" Greenspan says.")
+    (quote,) = [q for q in extract_en(text).quotes if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Dorie Greenspan"
+
+
+def test_a_surname_the_model_tags_as_an_organization_is_still_the_person(extract_en):
+    text = ("Murray Sinclair led the review of the police board.\n\n"
+            "\"The board's failure to act is indicative of wilful blindness,\" Sinclair states. "
+            "\"The circumstances are not new phenomena,\" Sinclair concludes.")
+    quotes = [q for q in extract_en(text).quotes if q.kind == "direct"]
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Murray Sinclair", "Murray Sinclair"]
+
+
+def test_pronoun_gender_read_when_the_other_person_comes_after_the_pronoun(extract_en):
+    # Baxter's gender is read from "she" before Howell is named; the later "she said" is Baxter,
+    # not the other woman named nearer, whose gender is known from "Ms."
+    text = ("Ms. Marie Howell, the principal, spoke about the school.\n\n"
+            "Moyra Baxter, the board's chair, said she understands Howell's frustrations.\n\n"
+            "\"Surrey has over 70,000 students,\" she said.")
+    quotes = [q for q in extract_en(text).quotes if q.kind == "direct"]
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Moyra Baxter"]
+
+
+def test_the_bearer_of_a_shared_surname_is_the_one_named_most_so_far():
+    from sitrep.extract.speakers import _bearer, _surnames
+
+    mentions = _surnames([(3, "Dorie Greenspan"), (10, "Michael Greenspan"), (40, "Dorie Greenspan"), (50, "Ann Lee")])
+    assert _bearer(mentions["Greenspan"], 12) == "Michael Greenspan"  # one each so far: the most recent
+    assert _bearer(mentions["Greenspan"], 60) == "Dorie Greenspan"
+    assert _bearer(mentions["Greenspan"], 1) == "Dorie Greenspan"  # none yet: the first named
+    assert "Lee" in mentions and "Ann" not in mentions

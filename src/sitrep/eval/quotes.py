@@ -18,6 +18,7 @@ import json
 import logging
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,3 +133,55 @@ def score(items: list[QuoteDoc], extractor: Extractor, *, task: str, path: Path)
 
 def _overlap(p: Quote, g: GoldQuote) -> bool:
     return p.start < g.end and g.start < p.end
+
+
+def dump_errors(items: list[QuoteDoc], extractor: Extractor, out: Path) -> dict[str, int]:
+    """Write each gold quote missed or given the wrong speaker, and each quote found that gold
+    lacks, as TSV (kind, article, gold speaker, found speaker, the words naming the speaker, the
+    quote's start); returns the counts by kind."""
+    counts: Counter[str] = Counter()
+    articles = [Article(text=d.text, id=d.id, source=d.id) for d in items]
+    with out.open("w", encoding="utf-8") as f:
+        f.write("kind\tarticle\tgold_speaker\tfound_speaker\tspeaker_text\tquote\n")
+        for doc, (_, output) in zip(items, extractor.process(articles)):
+            predicted: list[Quote] = [] if isinstance(output, Reject) else output.quotes
+            for g in doc.quotes:
+                hits = [p for p in predicted if _overlap(p, g)]
+                quote = doc.text[g.start:g.end][:120].replace("\n", " ").replace("\t", " ")
+                if not hits:
+                    kind, found, said = "missed", "", ""
+                else:
+                    best = max(hits, key=lambda p: min(p.end, g.end) - max(p.start, g.start))
+                    found = best.speaker.name if best.speaker else ""
+                    said = best.speaker.text if best.speaker else ""
+                    if not g.speaker or normalize_name(found) == normalize_name(g.speaker):
+                        continue
+                    kind = "no speaker" if not found else "wrong speaker"
+                counts[kind] += 1
+                f.write(f"{kind}\t{doc.id}\t{g.speaker}\t{found}\t{said}\t{quote}\n")
+            for p in predicted:
+                if not any(_overlap(p, g) for g in doc.quotes):
+                    counts["spurious"] += 1
+                    quote = p.text[:120].replace("\n", " ").replace("\t", " ")
+                    f.write(f"spurious\t{doc.id}\t\t{p.speaker.name if p.speaker else ''}\t\t{quote}\n")
+    return dict(counts.most_common())
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m sitrep.eval.quotes PATH ERRORS.tsv [--limit N]``: dump the errors by kind."""
+    import argparse
+
+    from ..settings import load_settings
+
+    parser = argparse.ArgumentParser(prog="python -m sitrep.eval.quotes", description=main.__doc__)
+    parser.add_argument("path", type=Path)
+    parser.add_argument("errors", type=Path, help="where to write the errors (TSV)")
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args(argv)
+    items = load(args.path)[:args.limit]
+    for kind, n in dump_errors(items, Extractor(load_settings()), args.errors).items():
+        print(f"{n:6d}  {kind}")
+
+
+if __name__ == "__main__":
+    main()

@@ -161,7 +161,7 @@ class QuoteFinder:
         for token in doc[first:min(first + _CUE_AFTER, len(doc))]:
             if _ends_sentence(token) or self.opens(token) or _inside(token, spans):
                 return None
-            if not self.is_cue(token):
+            if not (self.is_cue(token) or self.tagged_noun_cue(token)):
                 continue
             between = doc[first:token.i]
             if len(between) and len(between) <= _MAX_SPEAKER_TOKENS and self.names_someone(between) \
@@ -366,6 +366,17 @@ class QuoteFinder:
         if token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_:
             return False  # "so-called"
         return token.pos_ not in ("NOUN", "PROPN", "ADJ") and lookup(self.cues, token) is not None
+
+    def tagged_noun_cue(self, token: Token) -> bool:
+        """"…,” Sinclair states.": a speech verb the tagger read as a noun, known by its
+        own form in the lexicon, right after a name and closing its clause."""
+        doc = token.doc
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        word = token.lower_
+        known = word in self.cues or word.endswith("s") and word[:-1] in self.cues  # "concludes"
+        return token.pos_ in ("NOUN", "PROPN") and known and token.i > 0 \
+            and (doc[token.i - 1].pos_ == "PROPN" or doc[token.i - 1].ent_type_ in PERSON_LABELS) \
+            and (nxt is None or nxt.is_punct or nxt.is_space)
 
     def opens(self, token: Token) -> bool:
         return token.text in self.pairs

@@ -86,7 +86,7 @@ class People:
     gender: dict[str, str] = field(default_factory=dict)  # full name -> m / f
     context: dict[str, set[str]] = field(default_factory=dict)  # full name -> words of the titles given to it
     pronouns: dict[int, Mention] = field(default_factory=dict)  # token index of a pronoun -> its antecedent
-    surnames: dict[str, str] = field(default_factory=dict)  # last name -> full name, for names given in full
+    surnames: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # last name -> (token, full name) of each full mention
     quoted: list[tuple[int, int]] = field(default_factory=list)  # character spans inside quotation marks
     sentence_of: list[int] = field(default_factory=list)  # token index -> sentence index
 
@@ -120,9 +120,11 @@ class SpeakerResolver:
         people = People(doc, quoted=list(quoted or []))
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         people.sentence_of = [0] * len(doc)
-        for number, sentence in enumerate(sentences):
+        number = 0
+        for sentence in sentences:  # counted by sentences with words: not the " ." lines of a scraped page
             for k in range(sentence.start, sentence.end):
                 people.sentence_of[k] = number
+            number += any(t.is_alpha for t in sentence)
         boilerplate = _repeated_lines(doc.text)
         names = [self.name_span(e) for e in doc.ents if e.label_ in PERSON_LABELS]
         names += [self.titled_span(e) for e in doc.ents if e.label_ in ("ORG", "MISC")]  # "Green Leader Andrew Weaver"
@@ -130,7 +132,10 @@ class SpeakerResolver:
         names = [n for n in names if n is not None and not people.in_quote(n[0])
                  and _line_of(doc.text, n.start_char) not in boilerplate]
         keys = {(n.start, n.end): self.full_name(doc, n) for n in names}
-        people.surnames = _surnames(keys.values())
+        people.surnames = _surnames((n.start, keys[(n.start, n.end)]) for n in names)
+        for (start, end), key in keys.items():  # "Klisch", where the text search found no given name
+            if " " not in key and key in people.surnames:
+                keys[(start, end)] = _bearer(people.surnames[key], start)
         named = {w for key in keys.values() if " " in key for w in key.split()}
         seen = Counter(n.text for n in names)
         names = [n for n in names if len(n) > 1 or n.text in named or seen[n.text] > 1 or not _starts_sentence(n[0])]
@@ -139,7 +144,7 @@ class SpeakerResolver:
             if token.i not in taken and clean_name(token.text) in people.surnames and token.text[:1].isupper() \
                     and not people.in_quote(token) and _may_be_name(token):
                 names.append(doc[token.i:token.i + 1])
-                keys[(token.i, token.i + 1)] = people.surnames[clean_name(token.text)]
+                keys[(token.i, token.i + 1)] = _bearer(people.surnames[clean_name(token.text)], token.i)
         names.sort(key=lambda n: n.start)
         for n in names:
             key = keys[(n.start, n.end)]
@@ -215,15 +220,19 @@ class SpeakerResolver:
 
     def read_genders(self, people: People) -> None:
         """Each person's gender, where no honorific or gendered title said it already: voted by the
-        first gendered word after each mention that is the only person its sentence names, in
-        that sentence ("Kaja Kallas said her government…")."""
+        first gendered word after each mention, in its sentence, when no other person is named in
+        that sentence before the word ("Kaja Kallas said her government…", "Moyra Baxter said she
+        understands Howell's frustrations")."""
         doc, votes = people.doc, {}
         starts = sorted(m.start for m in people.mentions)
-        persons_in: dict[int, set[str]] = {}
+        first_other: dict[tuple[int, str], int] = {}  # (sentence, person) -> where another person is first named
         for m in people.mentions:
-            persons_in.setdefault(m.sentence, set()).add(m.key)
+            for other in people.mentions:
+                if other.sentence == m.sentence and other.key != m.key:
+                    key = (m.sentence, m.key)
+                    first_other[key] = min(first_other.get(key, len(doc)), other.start)
         for m in people.mentions:
-            if len(persons_in[m.sentence]) != 1:
+            if first_other.get((m.sentence, m.key), len(doc)) < m.start:
                 continue
             following = next((s for s in starts if s > m.start), len(doc))
             stop = min(following, m.end + _GENDER_WINDOW, len(doc))
@@ -540,14 +549,25 @@ def _line_of(text: str, char: int) -> str:
     return text[start:end if end != -1 else len(text)].strip()
 
 
-def _surnames(full_names) -> dict[str, str]:
-    """The last names of the persons named in full, when no two of them share one."""
-    by_last: dict[str, set[str]] = {}
-    for name in full_names:
+def _surnames(mentions) -> dict[str, list[tuple[int, str]]]:
+    """The last names of the persons named in full: each with every mention (token index, full
+    name) of a person who bears it, in text order."""
+    by_last: dict[str, list[tuple[int, str]]] = {}
+    for start, name in mentions:
         words = name.split()
         if len(words) > 1:
-            by_last.setdefault(words[-1], set()).add(name)
-    return {last: next(iter(names)) for last, names in by_last.items() if len(names) == 1}
+            by_last.setdefault(words[-1], []).append((start, name))
+    return by_last
+
+
+def _bearer(mentions: list[tuple[int, str]], at: int) -> str:
+    """Which of the persons sharing a last name a bare "Greenspan" at token ``at`` is: the one the
+    article has named most often so far, then the most recent one ("Dorie Greenspan", not her
+    husband "Michael Greenspan" named once); the first one named when none was named before."""
+    before = [(start, name) for start, name in mentions if start < at] or mentions[:1]
+    counts = Counter(name for _, name in before)
+    last = {name: start for start, name in before}
+    return max(counts, key=lambda name: (counts[name], last[name]))
 
 
 def _bare(token: Token) -> str:
