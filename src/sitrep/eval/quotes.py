@@ -98,7 +98,9 @@ def locate(text: str, quote: str, start: int, end: int) -> tuple[int, int] | Non
 
 
 def normalize_name(name: str) -> str:
-    return " ".join(name.lower().split())
+    """A speaker's name as compared: case, spaces and a leading "the" aside ("The Kelowna
+    Rockets" and "Kelowna Rockets" are one speaker)."""
+    return " ".join(name.lower().split()).removeprefix("the ")
 
 
 def score(items: list[QuoteDoc], extractor: Extractor, *, task: str, path: Path) -> Report:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lang import Lexicon, lookup, phrase_length
 from ..nlp.syntax import has_parse
+from .acronyms import expansions
 from .mentions import SpeakerMention
 
 PERSON_LABELS = {"PER", "PERSON"}
@@ -89,9 +90,17 @@ class People:
     surnames: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # last name -> (token, full name) of each full mention
     quoted: list[tuple[int, int]] = field(default_factory=list)  # character spans inside quotation marks
     sentence_of: list[int] = field(default_factory=list)  # token index -> sentence index
+    acronyms: dict[str, str] = field(default_factory=dict)  # "IRCC" -> "Immigration, Refugees and Citizenship Canada"
 
     def in_quote(self, token: Token) -> bool:
         return any(s <= token.idx < e for s, e in self.quoted)
+
+    def institution(self, text: str) -> str:
+        """An institution's name, spelled out where the article gives the name its acronym
+        stands for ("the IRCC" -> "Immigration, Refugees and Citizenship Canada")."""
+        name = clean_name(text)
+        bare = re.sub(r"^(?:the|The)\s+", "", name)
+        return self.acronyms.get(bare.replace(".", ""), name)
 
 
 class SpeakerResolver:
@@ -118,6 +127,7 @@ class SpeakerResolver:
         if self._people is not None and self._people.doc is doc and quoted is None:
             return self._people
         people = People(doc, quoted=list(quoted or []))
+        people.acronyms = expansions(doc.text, (e.text for e in doc.ents if e.label_ == "ORG"))
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         people.sentence_of = [0] * len(doc)
         number = 0
@@ -146,6 +156,7 @@ class SpeakerResolver:
                 names.append(doc[token.i:token.i + 1])
                 keys[(token.i, token.i + 1)] = _bearer(people.surnames[clean_name(token.text)], token.i)
         names.sort(key=lambda n: n.start)
+        names = [n for k, n in enumerate(names) if not _modifies_next(n, names[k + 1] if k + 1 < len(names) else None)]
         for n in names:
             key = keys[(n.start, n.end)]
             people.mentions.append(Mention(n.start, n.end, key, self.salience(n), people.sentence_of[n.start]))
@@ -318,7 +329,8 @@ class SpeakerResolver:
     def __call__(self, doc: Doc, span: Span, people: People | None = None) -> SpeakerMention | None:
         people = people or self.people(doc)
         whole = self.head_part(span, keep_times=True)
-        names = [m for m in people.mentions if m.start >= whole.start and m.end <= whole.end]
+        names = [m for m in people.mentions if m.start >= whole.start and m.end <= whole.end] \
+            or [m for m in people.mentions if m.start <= whole.start and whole.end <= m.end]  # "Weaver" of "Andrew Weaver"
         head = self.head_part(span)
         if not names and Doc.has_extension("sitrep_times") \
                 and any(t.start <= head.start and head.end <= t.end for t in doc._.sitrep_times or []):
@@ -358,8 +370,8 @@ class SpeakerResolver:
             if any(t.lower_ in self.document_nouns for t in head) or len(head) > _MAX_INSTITUTION_TOKENS:
                 # "The RCMP statement", "A statement from the EU": the institution speaks
                 start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ in self.determiners else ent.start
-                return SpeakerMention(start, ent.end, clean_name(doc[start:ent.end].text), "institution")
-            return SpeakerMention(head.start, head.end, clean_name(head.text), "institution")
+                return SpeakerMention(start, ent.end, people.institution(doc[start:ent.end].text), "institution")
+            return SpeakerMention(head.start, head.end, people.institution(head.text), "institution")
         name = _capitalized_name(head)
         if name is not None:
             return SpeakerMention(name.start, name.end, self.full_name(doc, name), "person")
@@ -369,7 +381,9 @@ class SpeakerResolver:
             org = org or (self.main_institution(people, head.start) if lower & self.institution_nouns
                           else self.previous_institution(people, head.start, within=None))
             if org is not None:
-                return SpeakerMention(head.start, head.end, clean_name(org.text), "institution")
+                return SpeakerMention(head.start, head.end, people.institution(org.text), "institution")
+        if people.institution(head.text) != clean_name(head.text):  # "IRCC", which NER did not tag
+            return SpeakerMention(head.start, head.end, people.institution(head.text), "institution")
         if (head[-1].pos_ in ("NOUN", "PROPN") or _AGE.search(head.text.split()[-1])) and len(head) <= _MAX_GROUP_TOKENS \
                 and not any(t.pos_ in ("VERB", "AUX") for t in head):
             return SpeakerMention(head.start, head.end, clean_name(head.text), "group")
@@ -405,7 +419,7 @@ class SpeakerResolver:
                 resolved = self.antecedent(people, _chain(people), token.i, gender)
             return SpeakerMention(span.start, span.end, resolved.key, "person") if resolved else None
         org = self.previous_institution(people, token.i, organizations_only=gender == "n")
-        return SpeakerMention(span.start, span.end, clean_name(org.text), "institution") if org is not None else None
+        return SpeakerMention(span.start, span.end, people.institution(org.text), "institution") if org is not None else None
 
     def previous_institution(self, people: People, before: int, organizations_only: bool = True,
                              within: int | None = _INSTITUTION_SENTENCES) -> Span | None:
@@ -516,6 +530,15 @@ def _person_tagged(doc: Doc, char: int, given: list[str]) -> list[str]:
         kept.insert(0, word)
         end = start
     return kept
+
+
+def _modifies_next(name: Span, following: Span | None) -> bool:
+    """"Mississauga accountant Babatunji Farinloye": a one-word "name" that is only a modifier of
+    the lowercase noun before a person's name (NER often tags such a town as a person)."""
+    if following is None or len(name) != 1 or following.start - name.end not in (1, 2):
+        return False
+    between = name.doc[name.end:following.start]
+    return all(t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN") and not t.tag_.startswith("VB") for t in between)
 
 
 def _starts_sentence(token: Token) -> bool:
