@@ -359,3 +359,18 @@ def test_the_bearer_of_a_shared_surname_is_the_one_named_most_so_far():
     assert _bearer(mentions["Greenspan"], 60) == "Dorie Greenspan"
     assert _bearer(mentions["Greenspan"], 1) == "Dorie Greenspan"  # none yet: the first named
     assert "Lee" in mentions and "Ann" not in mentions
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a document speaks for its owner: a possessive pronoun resolved like a pronoun
+    ("Jody Wilson-Raybould resigned on Tuesday.\n\n\"Our system of justice must be free of interference,\" "
+     "her statement said.", "Jody Wilson-Raybould"),
+    # stacked adjectives before a person noun are one description, resolved to the person named before
+    ("Kevin Vickers founded the company in 2014.\n\n\"I don't know any carmaker that makes money,\" "
+     "the lanky, bespectacled professor said.", "Kevin Vickers"),
+    # the person, not the organization after "with"
+    ("Tim Guest with the Nova Scotia Health Authority says there are many reasons for offload delays.", "Tim Guest"),
+])
+def test_speaker_descriptions(extract_en, text, speaker):
+    quotes = extract_en(text).quotes
+    assert quotes and all(q.speaker is not None and q.speaker.name == speaker for q in quotes)

@@ -118,6 +118,7 @@ class SpeakerResolver:
         self.organization_words = set(section.get("organization_words", []))
         self.cues: dict[str, str] = lex.section("attribution", "verbs")
         self.honorifics = set(section.get("honorifics", []))
+        self.possessives: dict[str, str] = section.get("possessives", {})
         self._people: People | None = None
 
     # ---------------------------------------------------------------- the article's people
@@ -141,6 +142,7 @@ class SpeakerResolver:
         names += self.honorific_names(doc, names)
         names = [n for n in names if n is not None and not people.in_quote(n[0])
                  and _line_of(doc.text, n.start_char) not in boilerplate]
+        names = [n for n in names if not any(o.start <= n.start and n.end <= o.end and len(o) > len(n) for o in names)]
         keys = {(n.start, n.end): self.full_name(doc, n) for n in names}
         people.surnames = _surnames((n.start, keys[(n.start, n.end)]) for n in names)
         for (start, end), key in keys.items():  # "Klisch", where the text search found no given name
@@ -342,7 +344,12 @@ class SpeakerResolver:
         owners = [m for m in names if m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s")]
         names = [m for m in names if m not in owners] or names
         if names:  # the last name of the phrase is its head: "Mississauga accountant Babatunji Farinloye"
+            cut = next((t.i for t in doc[names[0].end:whole.end] if t.pos_ == "ADP"), None)
+            names = [m for m in names if cut is None or m.end <= cut]  # not "Tim Guest with the Nova Scotia…"
             return SpeakerMention(names[-1].start, names[-1].end, names[-1].key, "person")
+        owned = self.possessor(doc, head, people)
+        if owned is not None:
+            return owned
         titled = self.titled_name(head)
         if titled is not None:
             return titled
@@ -389,14 +396,49 @@ class SpeakerResolver:
             return SpeakerMention(head.start, head.end, clean_name(head.text), "group")
         return None
 
+    def possessor(self, doc: Doc, head: Span, people: People) -> SpeakerMention | None:
+        """"her statement", "the union's release": a document speaks for its owner; "the
+        province's Department of Community Services": the named institution after the owner."""
+        for token in head:
+            owner: Span | None = None
+            if token.lower_ in self.possessives and token.i + 1 < head.end:
+                owner = doc[token.i:token.i + 1]
+            elif token.lower_ in ("'s", "’s") and token.i > head.start and token.i + 1 < head.end:
+                owner = doc[head.start:token.i]
+            if owner is None:
+                continue
+            rest = doc[token.i + 1:head.end]
+            if any(t.lower_ in self.document_nouns for t in rest):
+                if len(owner) == 1 and owner[0].lower_ in self.possessives:
+                    return self.possessive_pronoun(people, owner[0], head)
+                return self(doc, owner, people)
+            if len(owner) > 1 and rest[0].text[:1].isupper() and all(t.text[:1].isupper() or t.is_stop for t in rest) \
+                    and sum(t.text[:1].isupper() for t in rest) >= 2:  # not "the Prime Minister's Office"
+                return self(doc, rest, people)
+            return None
+        return None
+
+    def possessive_pronoun(self, people: People, token: Token, head: Span) -> SpeakerMention | None:
+        gender = self.possessives[token.lower_] or None
+        if gender in ("n", "p"):
+            org = self.previous_institution(people, token.i, organizations_only=gender == "n")
+            return SpeakerMention(head.start, head.end, people.institution(org.text), "institution") \
+                if org is not None else None
+        resolved = self.antecedent(people, _chain(people), token.i, gender)
+        return SpeakerMention(head.start, head.end, resolved.key, "person") if resolved is not None else None
+
     def head_part(self, span: Span, keep_times: bool = False) -> Span:
         """The speaker's own words, without an apposition or a relative clause: "Rally Canada, the
         group that organized…" -> "Rally Canada"."""
         doc = span.doc
         start, end = span.start, span.end
-        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ == "CCONJ"):
-            start += 1
+        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ == "CCONJ"
+                               or doc[start].lower_ in self.clause_words and start + 1 < end):
+            start += 1  # "which Infrastructure Canada said"
         for k in range(start + 1, end):
+            if doc[k].text == "," and doc[start].lower_ in self.determiners and self.stacked_adjectives(doc[k + 1:end]) \
+                    and all(t.is_lower and t.is_alpha for t in doc[start + 1:k]):
+                continue  # "the lanky, bespectacled professor"
             if doc[k].text in (",", "(", "—", "–") or doc[k].lower_ in self.clause_words and doc[k].ent_iob_ != "I":
                 end = k
                 break
@@ -409,6 +451,13 @@ class SpeakerResolver:
         while end - 1 > start and (end - 1 in times or doc[end - 1].is_punct):
             end -= 1
         return doc[start:end] if end > start else span
+
+    def stacked_adjectives(self, rest: Span) -> bool:
+        """"bespectacled professor": lowercase words ending on a person noun, no determiner nor clause."""
+        words = [t for t in rest if not t.is_punct]
+        return bool(words) and words[-1].lower_ in self.person_nouns and len(words) <= 3 \
+            and all(t.is_lower and t.is_alpha and t.pos_ not in ("DET", "PRON", "AUX") and t.lower_ not in self.clause_words
+                    for t in words)
 
     def pronoun(self, people: People, span: Span) -> SpeakerMention | None:
         token = next(t for t in span if _bare(t) in self.pronouns)
@@ -556,8 +605,12 @@ def _may_be_name(token: Token) -> bool:
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return token.pos_ in ("PROPN", "NOUN") and not (before is not None and before.pos_ == "ADP") \
-        and not (after is not None and after.like_num)
+    if before is not None and before.pos_ == "ADP" or after is not None and after.like_num:
+        return False
+    if token.pos_ in ("PROPN", "NOUN"):
+        return True
+    # '"…?" said Gokool.', where the tagger saw an adjective; not "the Green Party"
+    return token.pos_ in ("ADJ", "X", "INTJ") and not (after is not None and after.text[:1].isupper())
 
 
 def _repeated_lines(text: str) -> set[str]:
