@@ -144,6 +144,7 @@ class SpeakerResolver:
                  and _line_of(doc.text, n.start_char) not in boilerplate]
         names = [n for n in names if not any(o.start <= n.start and n.end <= o.end and len(o) > len(n) for o in names)]
         keys = {(n.start, n.end): self.full_name(doc, n) for n in names}
+        names = [n for n in names if keys[(n.start, n.end)].split()[-1].lower() not in self.organization_words]  # "Studiocomix Press"
         people.surnames = _surnames((n.start, keys[(n.start, n.end)]) for n in names)
         for (start, end), key in keys.items():  # "Klisch", where the text search found no given name
             if " " not in key and key in people.surnames:
@@ -508,6 +509,7 @@ class SpeakerResolver:
                 if rest is not None and len(rest) == len(name) and (2 <= len(name) <= 4 or len(name) == 1
                                                                     and rest[0].pos_ == "PROPN" and rest.start == token.i + 1) \
                         and not any(e.label_ in ("LOC", "GPE") for e in rest.ents) \
+                        and rest[-1].lower_ not in self.organization_words \
                         and not any(t.lower_ in self.person_nouns for t in rest):
                     return rest
         return None
@@ -605,8 +607,10 @@ def _may_be_name(token: Token) -> bool:
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if before is not None and before.pos_ == "ADP" or after is not None and after.like_num:
+    if after is not None and after.like_num:
         return False
+    if before is not None and before.pos_ == "ADP" and token.ent_type_ not in PERSON_LABELS | {"ORG"}:
+        return False  # "in May", not "according to Foster"
     if token.pos_ in ("PROPN", "NOUN"):
         return True
     # '"…?" said Gokool.', where the tagger saw an adjective; not "the Green Party"
