@@ -374,3 +374,16 @@ def test_the_bearer_of_a_shared_surname_is_the_one_named_most_so_far():
 def test_speaker_descriptions(extract_en, text, speaker):
     quotes = extract_en(text).quotes
     assert quotes and all(q.speaker is not None and q.speaker.name == speaker for q in quotes)
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a second speech verb joined by "and" speaks for the subject of the first
+    ("Joe Nienaber, a county commissioner, spoke on Monday. Nienaber said \u201cnobody knows the story behind it,\u201d "
+     "and added: \u201cI promise you, those people got talked to.\u201d", "Joe Nienaber"),
+    # the speaker after a cue that opens the sentence
+    ("Rather than the current layout, asks Policy Options editor Jennifer Ditchburn, "
+     "\u201chas anyone ever considered whether other designs might work better?\u201d", "Jennifer Ditchburn"),
+])
+def test_speaker_of_a_cue_before_the_quote(extract_en, text, speaker):
+    quotes = [q for q in extract_en(text).quotes if q.kind == "direct" and len(q.text.split()) > 5]
+    assert quotes and all(q.speaker is not None and q.speaker.name == speaker for q in quotes)

@@ -184,7 +184,25 @@ class QuoteFinder:
             if _ends_sentence(token) or self.closes(token) or _inside(token, spans):
                 return None
             if self.is_cue(token):
-                return token, _widest(self.parse_subject(token, spans), self.subject_before(doc, token))
+                subject = _widest(self.parse_subject(token, spans), self.subject_before(doc, token))
+                if subject is None:  # "…, asks Policy Options editor Jennifer Ditchburn, “…”"
+                    inverted = self.words_until_punct(doc, token.i + 1, min(token.i + 1 + _MAX_SPEAKER_TOKENS, len(doc)))
+                    if inverted is not None and self.names_someone(inverted) \
+                            and inverted[0].pos_ not in ("ADP", "SCONJ", "NUM", "PRON", "DET") \
+                            and any(t.ent_type_ in PERSON_LABELS | INSTITUTION_LABELS or t.pos_ == "PROPN" for t in inverted):
+                        subject = inverted
+                if subject is None and token.i > 0 and doc[token.i - 1].pos_ == "CCONJ":
+                    subject = self.shared_subject(doc, token, spans)
+                return token, subject
+        return None
+
+    def shared_subject(self, doc: Doc, cue: Token, spans: list[tuple[int, int]]) -> Span | None:
+        """"Nienaber said “…,” and added: “…”": the subject of the speech verb the cue is joined to,
+        earlier in its sentence."""
+        sentence = self.sentence(doc, cue.i)
+        for token in reversed(doc[sentence.start:cue.i - 1]):
+            if self.is_cue(token) and not _inside(token, spans):
+                return _widest(self.parse_subject(token, spans), self.subject_before(doc, token))
         return None
 
     # ---------------------------------------------------------------- indirect speech
@@ -385,6 +403,9 @@ class QuoteFinder:
         return token.text in self.pairs.values()
 
     def parse_subject(self, cue: Token, spans: list[tuple[int, int]]) -> Span | None:
+        if cue.dep_ == "conj" and cue.head.i < cue.i and not any(c.dep_ in _SUBJECT_DEPS for c in children(cue)) \
+                and self.is_cue(cue.head):
+            cue = cue.head  # "Nienaber said …, and added: “…”": the subject of the first verb
         subjects = [c for c in children(cue)
                     if c.dep_ in _SUBJECT_DEPS and c.lower_ not in ("-t", "t") and not _inside(c, spans)]
         # the nearest nominal or pronoun subject: in an incise, the quoted clause may hang as a subject too
