@@ -387,3 +387,11 @@ def test_speaker_descriptions(extract_en, text, speaker):
 def test_speaker_of_a_cue_before_the_quote(extract_en, text, speaker):
     quotes = [q for q in extract_en(text).quotes if q.kind == "direct" and len(q.text.split()) > 5]
     assert quotes and all(q.speaker is not None and q.speaker.name == speaker for q in quotes)
+
+
+def test_a_quote_introduced_by_a_colon_is_the_subjects(extract_en):
+    text = ("Dave Martell, the addictions doctor on the South Shore, is more blunt: \"With this new monitoring, "
+            "I think they're going to uncover things that are horrifying.\"")
+    (quote,) = [q for q in extract_en(text).quotes if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Dave Martell"
+

@@ -114,8 +114,33 @@ class QuoteFinder:
             if subject is None and len(inner.text.split()) <= _SCARE_QUOTE_WORDS:
                 cue = None  # "the so-called “special operation” began": a term, unless a clause reports it
             speaker = self.resolve(doc, subject, people) if subject is not None else None
+            if speaker is None and cue is None:
+                speaker = self.introduced(doc, inner, people)
             quotes.append(QuoteMention(start_char, end_char, "direct", cue.i if cue is not None else None, speaker))
         return quotes
+
+    def introduced(self, doc: Doc, inner: Span, people: People) -> SpeakerMention | None:
+        """"Martell, the addictions doctor, is more blunt: “…”": a quote a colon introduces, with
+        no speech verb, is the words of the clause's subject when that subject is a person or an
+        institution (not "The message was clear: “…”")."""
+        k = inner.start - 1
+        while k >= 0 and self.opens(doc[k]):
+            k -= 1
+        if k < 0 or doc[k].text != ":":
+            return None
+        sentence = self.sentence(doc, k)
+        comma = next((t.i for t in doc[sentence.start:k] if t.text == ","), None)
+        opening = doc[sentence.start:comma] if comma is not None else None
+        subjects = [t for t in doc[sentence.start:k] if t.dep_ in _SUBJECT_DEPS and t.head.i < k and t.head.dep_ == "ROOT"]
+        if opening is not None and 0 < len(opening) <= 4 and all(t.pos_ == "PROPN" or t.ent_type_ for t in opening):
+            span = opening  # "Martell, the addictions doctor on the South Shore, is more blunt:"
+        elif subjects:
+            span = subtree_span(subjects[0])
+            span = doc[span.start:min(span.end, k)]
+        else:
+            return None
+        speaker = self.resolve(doc, span, people) if len(span) else None
+        return speaker if speaker is not None and speaker.kind in ("person", "institution") else None
 
     def incise(self, inner: Span, spans: list[tuple[int, int]]) -> tuple[Token | None, Span | None]:
         """« Nous tiendrons, a-t-il dit, jusqu'au bout », « Nous tiendrons, a dit Zelensky, … »:
@@ -362,7 +387,7 @@ class QuoteFinder:
         two before it, unless someone else became the subject in between."""
         last: QuoteMention | None = None
         for quote in quotes:
-            if quote.cue is None and quote.kind == "direct":
+            if quote.cue is None and quote.kind == "direct" and quote.speaker is None:
                 if last is not None and doc.text.count("\n", last.end_char, quote.start_char) <= _FOLLOW_LINE_BREAKS:
                     quote.speaker = self.speaker_between(doc, last, quote, people)
             if quote.speaker is not None:

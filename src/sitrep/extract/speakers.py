@@ -140,6 +140,7 @@ class SpeakerResolver:
         names = [self.name_span(e) for e in doc.ents if e.label_ in PERSON_LABELS]
         names += [self.titled_span(e) for e in doc.ents if e.label_ in ("ORG", "MISC")]  # "Green Leader Andrew Weaver"
         names += self.honorific_names(doc, names)
+        names += self.described_names(doc)
         names = [n for n in names if n is not None and not people.in_quote(n[0])
                  and _line_of(doc.text, n.start_char) not in boilerplate]
         names = [n for n in names if not any(o.start <= n.start and n.end <= o.end and len(o) > len(n) for o in names)]
@@ -197,6 +198,22 @@ class SpeakerResolver:
                     end += 1
                 if end > k:
                     found.append(doc[k:end])
+        return found
+
+    def described_names(self, doc: Doc) -> list[Span]:
+        """"Tareq Hadad, the co-founder of …": a two- to four-word name NER gave another label, that
+        an apposition describes as a person."""
+        found = []
+        for ent in doc.ents:
+            if ent.label_ in PERSON_LABELS or not 2 <= len(ent) <= 4 or ent.end + 2 >= len(doc) \
+                    or not all(t.is_alpha and t.text[:1].isupper() for t in ent) or doc[ent.end].text != ",":
+                continue
+            for token in doc[ent.end + 1:min(ent.end + 6, len(doc))]:
+                if token.is_punct and token.text != "-" or token.pos_ in ("VERB", "AUX", "ADP"):
+                    break  # (the hyphen of "co-founder" aside)
+                if token.lower_ in self.person_nouns:
+                    found.append(ent)
+                    break
         return found
 
     def name_span(self, ent: Span) -> Span | None:
@@ -294,7 +311,12 @@ class SpeakerResolver:
         fits = titled or [m for m in fits if here - m.sentence <= _ANTECEDENT_SENTENCES]
         known = [m for m in fits if gender in ("m", "f") and people.gender.get(m.key) == gender
                  and here - m.sentence <= _KNOWN_GENDER_SENTENCES]
-        fits = known or fits  # "she", where one person is known to be a woman and the other is not known
+        if known:  # "she", where one person is known to be a woman and the other is not known;
+            # for "he", a person named in full in the sentence just before stays a candidate: most
+            # people news quotes are men, so an unknown gender is more often a man's
+            recent = [m for m in fits if m not in known and " " in m.key and here - m.sentence <= 1
+                      and m.sentence >= max(k.sentence for k in known)] if gender == "m" else []
+            fits = known + recent
         for sentence in sorted({m.sentence for m in fits}, reverse=True):
             group = [m for m in fits if m.sentence == sentence]
             top = max(m.subject for m in group)
