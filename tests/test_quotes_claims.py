@@ -395,3 +395,41 @@ def test_a_quote_introduced_by_a_colon_is_the_subjects(extract_en):
     (quote,) = [q for q in extract_en(text).quotes if q.kind == "direct"]
     assert quote.speaker is not None and quote.speaker.name == "Dave Martell"
 
+
+
+@pytest.mark.parametrize("claims,expected", [
+    ([("the outlet", "reported", None)], "reported"),
+    ([("Kremlin", "claimed", None)], "claimed"),
+    ([("Russian MoD", "confirmed", None)], "confirmed"),
+    ([("Russian MoD", "confirmed", None), ("Ukrainian General Staff", "confirmed", None)], "verified"),
+    ([("ISW", "confirmed", "geolocated imagery")], "verified"),
+    ([("Kyiv", "claimed", None), ("Moscow", "denied", None)], "disputed"),
+    ([("Moscow", "denied", None)], "denied"),
+])
+def test_certainty_rule(claims, expected):
+    from types import SimpleNamespace
+
+    from sitrep.extract.certainty import certainty
+
+    assert certainty(SimpleNamespace(source=s, stance=t, evidence_type=e) for s, t, e in claims) == expected
+
+
+def test_each_source_keeps_its_own_toll(extract_fr):
+    text = ("Une frappe russe a tué au moins 14 personnes à Odessa mardi, a affirmé le gouverneur régional Oleh Kiper. "
+            "Le ministère russe de la Défense a affirmé que 3 soldats avaient été tués.")
+    (event,) = extract_fr(text).events
+    figures = {c.source.name: c.fatalities.min for c in event.claims if c.fatalities is not None}
+    assert figures == {"Oleh Kiper": 14, "Le ministère russe de la Défense": 3}
+    assert event.certainty == "claimed"
+
+
+def test_quote_carries_its_cue_offsets_and_the_event_it_comments_on(extract_fr):
+    text = ("Une frappe russe a tué au moins 14 personnes à Odessa mardi, a affirmé le gouverneur régional Oleh Kiper. "
+            "« C'est une provocation », a déclaré Dmitri Peskov.")
+    result = extract_fr(text)
+    (event,) = result.events
+    reported = next(q for q in result.quotes if q.kind == "indirect")
+    assert text[reported.cue_start:reported.cue_end] == "affirmé" and reported.events == [event.id]
+    assert reported.speaker is not None and reported.speaker.name == "Oleh Kiper"
+    direct = next(q for q in result.quotes if q.kind == "direct")
+    assert text[direct.cue_start:direct.cue_end] == "déclaré" and direct.events == []

@@ -187,6 +187,8 @@ class Claim(Record):
     stance: str  # confirmed / claimed / reported / denied / disputed
     evidence: TextSpan
     evidence_type: str | None = None  # e.g. "geolocated imagery"
+    fatalities: Casualties | None = None  # the figures this source gives (in the sentence that names it)
+    injuries: Casualties | None = None
 
 
 @dataclass(slots=True)
@@ -203,6 +205,7 @@ class Event(Record):
     injuries: Casualties | None = None
     modality: str = "asserted"  # asserted / reported / denied / hypothetical / background
     claims: list[Claim] = field(default_factory=list)
+    certainty: str = "reported"  # disputed / verified / confirmed / claimed / denied / reported (from the claims)
     evidence: list[TextSpan] = field(default_factory=list)
 
 
@@ -222,6 +225,9 @@ class Quote(Record):
     kind: str  # direct / indirect
     speaker: Speaker | None = None
     cue: str | None = None
+    cue_start: int | None = None  # character offsets of the cue verb
+    cue_end: int | None = None
+    events: list[str] = field(default_factory=list)  # ids of the events the quote comments on (same sentence)
 
 
 @dataclass(slots=True)

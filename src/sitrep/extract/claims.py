@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import load_lexicon, lookup
 from ..nlp.syntax import children, span_root, subtree_span
 from ..nlp.extensions import doc_list, register_extensions
+from .certainty import certainty
 from .mentions import ClaimMention, EventMention
 from .speakers import SpeakerResolver, according_to_source
 
@@ -39,6 +40,7 @@ class ClaimFinder:
             stances = {c.stance for c in event.claims}
             if stances == {"denied"} and event.modality == "asserted":
                 event.modality = "denied"
+            event.certainty = certainty(event.claims)
         return doc
 
     def claims_for(self, doc: Doc, event: EventMention) -> list[ClaimMention]:
@@ -46,15 +48,40 @@ class ClaimFinder:
         for start, end in event.sentences:
             sentence = _orthographic_sentence(doc, start, end)
             trigger = doc[event.trigger] if start <= event.trigger < end else span_root(sentence)
-            claims.extend(self.verb_claims(doc, sentence, trigger))
-            claims.extend(self.according_to_claims(doc, sentence))
-            claims.extend(self.verification_claims(doc, sentence, claims))
+            here = self.quote_claims(doc, sentence, trigger)
+            if not here:
+                here = self.verb_claims(doc, sentence, trigger)
+            here += self.according_to_claims(doc, sentence)
+            here += self.verification_claims(doc, sentence, claims + here)
+            _attach_figures(doc, sentence, here)
+            claims.extend(here)
         if not claims:
             sentence = doc[event.sentences[0][0]:event.sentences[0][1]]
             article = doc._.sitrep_article
             outlet = getattr(article, "outlet", None) or OUTLET
             claims.append(ClaimMention(outlet, "outlet", "reported", sentence.start, sentence.end))
         return _unique(claims)
+
+    def quote_claims(self, doc: Doc, sentence: Span, trigger: Token) -> list[ClaimMention]:
+        """The event is told inside someone's words: a quote (direct or reported) whose content
+        holds the trigger, or, in a later sentence of the event, whose cue stands in that sentence.
+        The quote's resolved speaker is the source, its cue verb gives the stance."""
+        claims = []
+        for quote in doc_list(doc, "sitrep_quotes"):
+            if quote.speaker is None or quote.cue is None:
+                continue
+            holds = quote.start_char <= trigger.idx < quote.end_char
+            if not holds and not (sentence.start <= quote.cue < sentence.end
+                                  and quote.start_char < sentence.end_char and sentence.start_char < quote.end_char):
+                continue
+            cue = doc[quote.cue]
+            stance = lookup(self.verbs, cue) or "claimed"
+            if "according" in cue.lower_ or cue.lower_ in ("selon", "d'après"):
+                stance = "claimed"
+            speaker = quote.speaker
+            claims.append(ClaimMention(speaker.name, speaker.kind, stance, min(speaker.start, cue.i),
+                                       max(speaker.end, cue.i + 1), source_start=speaker.start, source_end=speaker.end))
+        return claims
 
     def verb_claims(self, doc: Doc, sentence: Span, trigger: Token) -> list[ClaimMention]:
         """An attribution verb that governs the trigger: "X a affirmé que les forces ont pris…"."""
@@ -133,11 +160,25 @@ def _incise_of(verb: Token, trigger: Token) -> bool:
     return verb.head.i == trigger.i or _governs(verb.head, trigger)
 
 
+def _attach_figures(doc: Doc, sentence: Span, claims: list[ClaimMention]) -> None:
+    """The tolls a sentence gives belong to the sources that sentence names: "Kyiv said 14 were
+    killed", "Moscow put the toll at 3" stay two claims with their own figures."""
+    found = [c for c in doc_list(doc, "sitrep_casualties") if sentence.start <= c.anchor < sentence.end]
+    killed = next((c for c in found if c.outcome == "killed"), None)
+    injured = next((c for c in found if c.outcome == "injured"), None)
+    for claim in claims:
+        claim.fatalities, claim.injuries = killed, injured
+
+
 def _unique(claims: list[ClaimMention]) -> list[ClaimMention]:
     seen, kept = set(), []
     for claim in claims:
-        key = (claim.source, claim.stance)
+        key = (claim.source, claim.stance, _figure(claim.fatalities), _figure(claim.injuries))
         if key not in seen:
             seen.add(key)
             kept.append(claim)
     return kept
+
+
+def _figure(c) -> tuple[int, int | None] | None:
+    return (c.min, c.max) if c is not None else None

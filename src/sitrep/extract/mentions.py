@@ -83,6 +83,8 @@ class ClaimMention:
     evidence_type: str | None = None
     source_start: int | None = None
     source_end: int | None = None
+    fatalities: "CasualtyMention | None" = None  # the figures this source gives, in its own sentence
+    injuries: "CasualtyMention | None" = None
 
 
 @dataclass(slots=True)
@@ -100,3 +102,4 @@ class EventMention:
     injuries: CasualtyMention | None = None
     modality: str = "asserted"
     claims: list[ClaimMention] = field(default_factory=list)
+    certainty: str = "reported"  # derived from the claims: see extract/certainty.py

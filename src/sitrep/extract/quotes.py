@@ -311,7 +311,10 @@ class QuoteFinder:
                       if t.text == ","), None)
         if comma is None:
             return None
-        subject = doc[comma + 1:cue.i]
+        aux = cue.i
+        while aux > comma + 1 and doc[aux - 1].pos_ == "AUX":
+            aux -= 1  # "…, a affirmé le gouverneur": the auxiliary is no subject
+        subject = doc[comma + 1:aux]
         if len(subject) == 0:
             inverted = self.words_until_punct(doc, cue.i + 1, sentence.end)
             subject = inverted if inverted is not None and self.names_someone(inverted) \
@@ -350,7 +353,8 @@ class QuoteFinder:
         if end - start < min_tokens:
             return None
         words = doc[start:end]
-        if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in words):
+        if not any(t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                                                  or _active_participle(t)) for t in words):
             return None
         outside = [t for t in words if not t.is_punct and not _inside(t, spans)]
         if len(outside) < 3:
@@ -508,6 +512,14 @@ def _widest(parsed: Span | None, surface: Span | None) -> Span | None:
     if surface.end <= parsed.start and any(t.text == "," for t in surface.doc[surface.end:parsed.start + 1]):
         return surface  # "Tareq Hadad, the co-founder of a chocolate company, says": not the apposition
     return surface if surface.start <= parsed.start and parsed.end <= surface.end else parsed
+
+
+def _active_participle(token: Token) -> bool:
+    """"A strike killed 14 people", where the tagger read a past participle: no auxiliary before
+    it and an object after it, as a passive participle would not have."""
+    doc = token.doc
+    return token.tag_ == "VBN" and not (token.i > 0 and doc[token.i - 1].pos_ == "AUX") \
+        and any(c.dep_ in ("obj", "dobj") for c in children(token))
 
 
 def _joined(token: Token) -> bool:

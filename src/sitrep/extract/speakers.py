@@ -530,7 +530,8 @@ class SpeakerResolver:
                 rest = span.doc[name[0].i:name[-1].i + 1] if name else None
                 if rest is not None and len(rest) == len(name) and (2 <= len(name) <= 4 or len(name) == 1
                                                                     and rest[0].pos_ == "PROPN" and rest.start == token.i + 1) \
-                        and not any(e.label_ in ("LOC", "GPE") for e in rest.ents) \
+                        and (not any(e.label_ in ("LOC", "GPE") for e in rest.ents)  # NER took "Oleh Kiper" for a place
+                             or len(rest) >= 2 and all(t.pos_ == "ADJ" for t in span.doc[token.i + 1:rest.start])) \
                         and rest[-1].lower_ not in self.organization_words \
                         and not any(t.lower_ in self.person_nouns for t in rest):
                     return rest

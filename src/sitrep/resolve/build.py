@@ -42,8 +42,9 @@ class ResultBuilder:
             entities=[Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],
             places=list(places.values()),
             times=[self.time(doc, t) for t in doc_list(doc, "sitrep_times")],
-            events=[self.event(doc, article, e, places, n) for n, e in enumerate(doc_list(doc, "sitrep_events"))],
-            quotes=[self.quote(doc, q) for q in doc_list(doc, "sitrep_quotes")],
+            events=(events := [self.event(doc, article, e, places, n)
+                               for n, e in enumerate(doc_list(doc, "sitrep_events"))]),
+            quotes=[self.quote(doc, q, events) for q in doc_list(doc, "sitrep_quotes")],
         )
 
     @staticmethod
@@ -63,18 +64,23 @@ class ResultBuilder:
             actor1=_actor(doc, e.actor1, country), actor2=_actor(doc, e.actor2, country),
             location=location, date=_date(doc, e.time), fatalities=_casualties(doc, e.fatalities),
             injuries=_casualties(doc, e.injuries), modality=e.modality,
-            claims=[_claim(doc, c) for c in e.claims],
+            claims=[_claim(doc, c) for c in e.claims], certainty=e.certainty,
             evidence=[_span(doc, s, t) for s, t in e.sentences],
         )
 
     @staticmethod
-    def quote(doc: Doc, q: QuoteMention) -> Quote:
+    def quote(doc: Doc, q: QuoteMention, events: list[Event]) -> Quote:
         speaker = None
         if q.speaker is not None:
             span = doc[q.speaker.start:q.speaker.end]
             speaker = Speaker(q.speaker.name, span.text, span.start_char, span.end_char)
-        cue = doc[q.cue].text if q.cue is not None else None
-        return Quote(doc.text[q.start_char:q.end_char], q.start_char, q.end_char, q.kind, speaker, cue)
+        cue = doc[q.cue] if q.cue is not None else None
+        # the quote comments on the events told in the sentences it overlaps or its cue stands in
+        reach = [(q.start_char, q.end_char)] + ([(cue.idx, cue.idx + len(cue.text))] if cue is not None else [])
+        linked = [e.id for e in events if any(s.start < end and start < s.end for s in e.evidence for start, end in reach)]
+        return Quote(doc.text[q.start_char:q.end_char], q.start_char, q.end_char, q.kind, speaker,
+                     cue.text if cue is not None else None, cue.idx if cue is not None else None,
+                     cue.idx + len(cue.text) if cue is not None else None, linked)
 
 
 def _end_char(doc: Doc, end_token: int) -> int:
@@ -128,4 +134,5 @@ def _claim(doc: Doc, c: ClaimMention) -> Claim:
     if c.source_start is not None and c.source_end is not None:
         text = doc[c.source_start:c.source_end].text
     return Claim(source=ClaimSource(c.source, c.source_kind, text), stance=c.stance,
-                 evidence=_span(doc, c.evidence_start, c.evidence_end), evidence_type=c.evidence_type)
+                 evidence=_span(doc, c.evidence_start, c.evidence_end), evidence_type=c.evidence_type,
+                 fatalities=_casualties(doc, c.fatalities), injuries=_casualties(doc, c.injuries))
