@@ -124,6 +124,18 @@ def test_a_place_put_in_a_region_by_a_comma(extract_en):
     assert result.events[0].location.text == "Kolodiazne"
 
 
+@pytest.mark.parametrize("text,village", [
+    ("On 3 April 2024, Russian air forces struck Stara Mykolaivka, Donetsk, damaging residential buildings.",
+     "Stara Mykolaivka"),  # two words, which the model may take for a person's name
+    ("On 1 February 2024, Ukrainian drones hit a car north-west of Kolodiazne (Kharkiv).", "Kolodiazne"),
+])
+def test_an_unknown_village_in_a_region_by_apposition_or_parenthesis(extract_en, text, village):
+    result = extract_en(text)
+    (place,) = [p for p in result.places if p.text == village]
+    assert place.precision == "enclosing" and place.admin1 in ("Donetsk", "Kharkiv")
+    assert result.events[0].location.text == village
+
+
 def test_a_namesake_outside_the_region_named_is_not_taken(extract_en):
     # the gazetteer's Pokrovsks are in Donetsk oblast and in Sakha: neither is in the Kharkiv oblast
     result = extract_en("Shelling hit Pokrovsk, Kharkiv region, on Monday.")

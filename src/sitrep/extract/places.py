@@ -103,8 +103,10 @@ class PlaceFinder:
         found = []
         for comma in doc:
             unit = starts.get(comma.i + 1)
-            if comma.text != "," or unit is None or unit.role != "location" or comma.i == 0:
+            if comma.text not in (",", "(") or unit is None or unit.role != "location" or comma.i == 0:
                 continue
+            if comma.text == "(" and not (unit.end < len(doc) and doc[unit.end].text == ")"):
+                continue  # "Kyrylivka (Donetsk)"
             if not any(e.feature in ("admin1", "country") for e in self.gazetteer.lookup(unit.text)):  # type: ignore[union-attr]
                 continue
             if unit.end < len(doc) and doc[unit.end].lower_ in ("'s", "’s"):
@@ -116,8 +118,9 @@ class PlaceFinder:
                 start += 1
             if start == end or start == 0 or doc[start - 1].text[:1].isupper() or doc[start - 1].is_punct:
                 continue
-            if any(i in taken or i in people for i in range(start, end)):
-                continue
+            if any(i in taken for i in range(start, end)) \
+                    or doc[start - 1].pos_ not in ("ADP", "VERB") and any(i in people for i in range(start, end)):
+                continue  # (after "in", "near", "shelled", a full "name" is a village: "near Stara Mykolaivka, Donetsk")
             found.append(PlaceMention(start, end, doc[start:end].text, "apposition"))
         return found
 
@@ -126,8 +129,10 @@ class PlaceFinder:
         after a comma, a region or a country is a place inside that unit; the second is read as
         the unit (not its capital city). A list ("Kyiv, Odesa and Lviv") is not."""
         for a, b in zip(mentions, mentions[1:]):
-            if b.start != a.end + 1 or doc[a.end].text != "," or b.role != "location":
+            if b.start != a.end + 1 or doc[a.end].text not in (",", "(") or b.role != "location":
                 continue
+            if doc[a.end].text == "(" and not (b.end < len(doc) and doc[b.end].text == ")"):
+                continue  # "Buhaivka (Kharkiv)"
             after = doc[b.end] if b.end < len(doc) else None
             if after is not None and (after.lower_ in self.conjunctions
                                       or (after.text == "," and any(m.start == b.end + 1 for m in mentions))):
