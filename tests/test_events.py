@@ -240,3 +240,18 @@ def test_a_named_group_from_the_actor_lexicon(extract_en, extract_fr):
     for result in (en, fr):
         assert result.events and result.events[0].actor1 is not None
         assert result.events[0].actor1.name == "NAF: United Armed Forces of Novorossiya"
+
+
+@pytest.mark.parametrize("text,actor1", [
+    # ACLED codes the air and drone strikes of the Russia-Ukraine war to each side's Air Force...
+    ("On 4 April 2024, Russian forces conducted an airstrike near Kharkiv. Casualties unknown.",
+     "Military Forces of Russia (2000-) Air Force"),
+    # ...and not elsewhere, nor other kinds of events there
+    ("On 4 April 2024, Russian forces conducted an airstrike near Kabul. Casualties unknown.",
+     "Military Forces of Russia (2000-)"),
+    ("On 4 April 2024, Russian forces shelled Kharkiv with artillery. Casualties unknown.",
+     "Military Forces of Russia (2000-)"),
+])
+def test_air_strikes_of_the_russia_ukraine_war_go_to_the_air_force(extract_en, text, actor1):
+    (event,) = extract_en(text).events
+    assert event.actor1 is not None and event.actor1.name == actor1

@@ -29,6 +29,16 @@ def actor_catalogue() -> dict[str, Any]:
     return json.loads(resources.files("sitrep.data").joinpath("actors.json").read_text(encoding="utf-8"))
 
 
+def conventional_name(name: str, sub_event_type: str, country: str | None) -> str:
+    """An actor's name as ACLED writes it for a kind of event where it happened, by the
+    conventions in ``actors.json`` (the air and drone strikes of the Russia-Ukraine war are
+    coded to each side's Air Force)."""
+    for rule in actor_catalogue().get("conventions", []):
+        if name in rule["actors"] and sub_event_type == rule["sub_event_type"] and country in rule["where"]:
+            return f"{name} {rule['branch']}"
+    return name
+
+
 def canonical_actor(code: str, kind: str) -> str:
     """The curated name for a country's actor of a kind ("Military Forces of Russia (2000-)"),
     else the generic ACLED-style name."""

@@ -11,7 +11,7 @@ from ..extract.mentions import ActorMention, CasualtyMention, ClaimMention, Even
 from ..nlp.extensions import doc_list
 from ..records import (Actor, Article, Casualties, Claim, ClaimSource, Document, Entity, Event, EventDate, Place,
                        Quote, Result, Speaker, TextSpan, TimeExpression)
-from ..extract.actors import canonical_actor
+from ..extract.actors import canonical_actor, conventional_name
 from .geocode import Geocoder
 
 _BREAKDOWN_FIELDS = ("children", "women", "civilians", "soldiers")
@@ -61,7 +61,7 @@ class ResultBuilder:
             id=f"{article.id[:12]}-{n}-{digest}",
             event_type=e.event_type, sub_event_type=e.sub_event_type,
             trigger=TextSpan(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
-            actor1=_actor(doc, e.actor1, country), actor2=_actor(doc, e.actor2, country),
+            actor1=_actor(doc, e.actor1, country, e.sub_event_type), actor2=_actor(doc, e.actor2, country),
             location=location, date=_date(doc, e.time), fatalities=_casualties(doc, e.fatalities),
             injuries=_casualties(doc, e.injuries), modality=e.modality,
             claims=[_claim(doc, c) for c in e.claims], certainty=e.certainty,
@@ -98,7 +98,7 @@ def _span(doc: Doc, start: int, end: int) -> TextSpan:
 _PLACED_KINDS = ("civilians", "protesters", "rioters", "unidentified", "police")
 
 
-def _actor(doc: Doc, a: ActorMention | None, location_country: str | None) -> Actor | None:
+def _actor(doc: Doc, a: ActorMention | None, location_country: str | None, sub_event_type: str = "") -> Actor | None:
     if a is None:
         return None
     name, country = a.name, a.country
@@ -106,6 +106,7 @@ def _actor(doc: Doc, a: ActorMention | None, location_country: str | None) -> Ac
         # "armed men", "police", "protesters" with no country named: those of where it happened
         country = location_country
         name = canonical_actor(country, a.kind)
+    name = conventional_name(name, sub_event_type, location_country)
     return Actor(name=name, country_code=country, kind=a.kind, text=a.text or None)
 
 
