@@ -255,3 +255,15 @@ def test_a_named_group_from_the_actor_lexicon(extract_en, extract_fr):
 def test_air_strikes_of_the_russia_ukraine_war_go_to_the_air_force(extract_en, text, actor1):
     (event,) = extract_en(text).events
     assert event.actor1 is not None and event.actor1.name == actor1
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On 4 April 2024, Russian and Ukrainian forces clashed near Kharkiv."),
+    ("fr", "Le 4 avril 2024, les forces russes et ukrainiennes se sont affrontées près de Kharkiv."),
+    # told in the passive, the side that attacked is still actor1
+    ("en", "On 16 March 2023, Russian military forces attacked near Kharkiv, but were repelled by the Ukrainian military."),
+])
+def test_both_sides_of_a_clash_in_the_order_acled_codes_them(extract_en, extract_fr, lang, text):
+    (event,) = (extract_fr if lang == "fr" else extract_en)(text).events
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")

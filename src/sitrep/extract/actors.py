@@ -100,8 +100,7 @@ class ActorFinder:
                 continue
             window = range(token.i - _WINDOW, token.i) if self.adjective_first else range(token.i + 1, token.i + 1 + _WINDOW)
             for j in window:
-                code = next((self.demonyms[k] for k in token_keys(doc[j]) if k in self.demonyms), None) \
-                    if 0 <= j < len(doc) else None
+                code = self.demonym(doc[j]) if 0 <= j < len(doc) else None
                 if code is not None:  # "Russian", "russes" (plural: its lemma)
                     start, end = min(j, token.i), max(j, token.i) + 1
                     name = canonical_actor(code, kind)
@@ -109,6 +108,10 @@ class ActorFinder:
                     if kind == "state_forces" and branch:
                         name = f"{name} {branch}"
                     mentions.append(ActorMention(start, end, doc[start:end].text, name, code, kind))
+                    other = self.coordinated(doc, j)
+                    if other is not None and other[1] != code:  # "Russian and Ukrainian forces", "forces russes et ukrainiennes"
+                        k, second = other
+                        mentions.append(ActorMention(k, k + 1, doc[k].text, canonical_actor(second, kind), second, kind))
                     break
             else:
                 if kind in ("civilians", "protesters", "rioters"):
@@ -118,6 +121,21 @@ class ActorFinder:
                 elif kind == "state_forces" and any(k in self.bare_force_nouns for k in token_keys(token)):
                     mentions.append(ActorMention(token.i, token.i + 1, token.text, _MILITARY, None, kind))
         return mentions
+
+
+    def coordinated(self, doc: Doc, j: int) -> tuple[int, str] | None:
+        """The demonym joined to the one at ``j`` by a conjunction, on the side away from the noun."""
+        k = j - 2 if self.adjective_first else j + 2
+        if not 0 <= k < len(doc) or doc[(j + k) // 2].pos_ != "CCONJ":
+            return None
+        code = self.demonym(doc[k])
+        return (k, code) if code is not None else None
+
+    def demonym(self, token) -> str | None:
+        """The country of a demonym, by its lemma or form, or its form without the plural's "s"
+        (the French lemmatizer reads "ukrainiennes" as a verb)."""
+        keys = list(token_keys(token)) + ([token.lower_[:-1]] if token.lower_.endswith("s") else [])
+        return next((self.demonyms[k] for k in keys if k in self.demonyms), None)
 
 
 def _argument_of_verb(span) -> bool:

@@ -218,6 +218,8 @@ class EventFinder:
             sub = spec["unidentified_sub"]  # gunmen opening fire on a bus, a bar, a village
         if "nonstate_sub" in spec and self._nonstate_agent(trigger, actor1):
             sub = spec["nonstate_sub"]  # rebels retaking a town
+        if sub == "Armed clash":
+            actor1, actor2 = self.attacker_first(doc, sentence, trigger, actor1, actor2)
         return EventMention(
             trigger=trigger.i, concept=concept, event_type=event_type_of(sub), sub_event_type=sub,
             sentences=[(sentence.start, sentence.end)], actor1=actor1, actor2=actor2,
@@ -393,7 +395,23 @@ class EventFinder:
         actor2 = obj if obj is not actor1 else None
         if actor2 is None and not doc.has_annotation("DEP"):
             actor2 = next((a for a in mentions if a.start > trigger.i and a is not actor1), None)
+        armed = ("state_forces", "rebel", "group")
+        if actor2 is None and actor1 is not None and actor1.kind in armed:  # "Russian and Ukrainian forces clashed"
+            actor2 = next((m for m in mentions if m.kind in armed and m.country != actor1.country
+                           and 0 <= m.start - actor1.end <= 1), None)
         return actor1, actor2
+
+    def attacker_first(self, doc: Doc, sentence: Span, trigger: Token, actor1: ActorMention | None,
+                       actor2: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:
+        """A battle told in the passive ("Russian forces attacked near X, but were repelled by the
+        Ukrainian military"): ACLED's actor1 is the side that attacked, named first, not the agent."""
+        armed = ("state_forces", "rebel", "group")
+        if actor1 is None or actor1.kind not in armed or not _passive(trigger) \
+                or self._role_of(actor1, trigger) not in ("obl:agent", "agent", "obl"):
+            return actor1, actor2
+        first = next((m for m in doc_list(doc, "sitrep_actors") if sentence.start <= m.start < trigger.i
+                      and m.kind in armed and m.country != actor1.country), None)
+        return (first, actor1) if first is not None else (actor1, actor2)
 
     def _names_a_thing(self, doc: Doc, mention: ActorMention) -> bool:
         """"a police station", "an army truck": the actor word only qualifies another noun (not
@@ -480,6 +498,10 @@ class EventFinder:
         if reference is None or time.last_day is None:
             return False
         return date.fromisoformat(time.last_day) < reference - timedelta(days=_BACKGROUND_DAYS)
+
+
+def _passive(trigger: Token) -> bool:
+    return "Pass" in trigger.morph.get("Voice") or any(c.dep_ in ("aux:pass", "auxpass") for c in children(trigger))
 
 
 def _other_state_named(doc: Doc, actor: ActorMention) -> bool:
