@@ -5,6 +5,7 @@ is that country's military; with a civilian or police noun, its civilians or pol
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -46,7 +47,12 @@ def canonical_actor(code: str, kind: str) -> str:
     for entry in catalogue["actors"]:
         if entry["country"] == code and entry["kind"] == kind:
             return entry["name"]
-    return catalogue["generic"][kind].format(country=country_name(code) or code)
+    name = catalogue["generic"][kind].format(country=country_name(code) or code)
+    if kind == "police":  # ACLED dates a state's police by the same government period as its military
+        military = next((e["name"] for e in catalogue["actors"] if e["country"] == code and e["kind"] == "state_forces"), "")
+        period = re.search(r"\(\d{4}-(?:\d{4})?\)$", military)
+        name = f"{name} {period.group(0)}" if period else name
+    return name
 
 
 @Language.factory("sitrep_actors", requires=["doc._.sitrep_places"], assigns=["doc._.sitrep_actors"])
