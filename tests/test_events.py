@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from sitrep.extract.events import acled_taxonomy, event_type_of
@@ -240,6 +242,40 @@ def test_a_named_group_from_the_actor_lexicon(extract_en, extract_fr):
     for result in (en, fr):
         assert result.events and result.events[0].actor1 is not None
         assert result.events[0].actor1.name == "NAF: United Armed Forces of Novorossiya"
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    # the finest date of the sentence dates the event, not a year nearer the verb ("the 1987 law")
+    ("en", "On 1 December 2024, in Rawson (Chubut), members of the Union of Civil Personnel of the Nation "
+           "protested against the 1987 law.", "2024-12-01"),
+    ("fr", "Le 1er décembre 2024, à Rawson, des membres du syndicat des personnels civils de la nation ont "
+           "manifesté contre la loi de 1987.", "2024-12-01"),
+    # a vague "current" does not take the event's date away
+    ("en", "On 1 December 2024, farmers gathered in Begaar to protest against current farming regulations.",
+     "2024-12-01"),
+    ("fr", "Le 1er décembre 2024, des agriculteurs ont manifesté à Begaar contre la réglementation actuelle.",
+     "2024-12-01"),
+    # a full date opening the sentence frames it: "around 28 November" is the older protest's
+    ("en", "On 1 December 2024, students held a protest in Dhaka, after a first protest by teachers "
+           "around 28 November 2024.", "2024-12-01"),
+])
+def test_event_date_is_the_day_the_sentence_gives_it(extract_fr, extract_en, language, text, expected):
+    extract = extract_fr if language == "fr" else extract_en
+    event = extract(text, published=date(2025, 4, 2)).events[0]
+    assert (event.date.start, event.date.precision) == (expected, "day")
+
+
+def test_a_trigger_in_a_relative_clause_keeps_its_own_date(nlp_en):
+    """The full date opening the sentence frames its main clause, not "two men who were shot on 23 November"."""
+    doc = nlp_en("On 1 December 2024, relatives of two men who were shot dead in Cuiaba on 23 November 2024 "
+                 "staged a protest.")
+    events = nlp_en.get_pipe("sitrep_events")
+    dates = {}
+    for word in ("shot", "protest"):
+        trigger = next(t for t in doc if t.text == word)
+        time = events.time(doc, trigger.sent, trigger)
+        dates[word] = doc[time.start:time.end].text
+    assert dates == {"shot": "23 November 2024", "protest": "1 December 2024"}
 
 
 @pytest.mark.parametrize("text,actor1", [

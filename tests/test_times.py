@@ -6,7 +6,12 @@ from datetime import date
 
 import pytest
 
+import spacy
+from spacy.tokens import Doc
+
 from sitrep.extract.times import infer_year, weekday_near
+from sitrep.extract.times.tense import future_tense
+from sitrep.extract.times.words import TextView, TimeWords
 
 FRENCH = [
     # French TimeBank spans take in the article: "le 12 juin"
@@ -69,6 +74,13 @@ FRENCH = [
     ("Il n'en est pas question pour le moment.", "pour le moment", "TIME", "PRESENT_REF"),
     ("Ils ont incendié des voitures lors d'une virée nocturne.", "nocturne", "TIME", "TNI"),
     ("Le magasin a fermé à Noël.", "Noël", "DATE", "2024-12-25"),
+    # the year being reported on is the reference year
+    ("Les travaux dureront jusqu'à la fin de l'année.", "la fin de l'année", "DATE", "2025"),
+    ("La croissance ralentira dans l'année en cours.", "l'année en cours", "DATE", "2025"),
+    # "depuis" a date: the date is past, even when the day-and-month comes soon after the article
+    ("Les inspecteurs visitaient les sites depuis le 1er mai.", "le 1er mai", "DATE", "2024-05-01"),
+    ("Les prix vont encore monter dans les semaines à venir.", "les semaines à venir", "DURATION", "PXW"),
+    ("Le pays était sous domination soviétique il y a une décennie.", "il y a une décennie", "DATE", "2015"),
 ]
 
 # Several expressions in one text: a clock time is on the day the narrative names.
@@ -131,6 +143,29 @@ ENGLISH = [
     ("The car was seen a week or so ago.", "a week or so ago", "DATE", "2025-W13"),
     ("The unit will be sold in the near future.", "the near future", "DATE", "FUTURE_REF"),
     ("The boy was rescued on Christmas Day.", "Christmas Day", "DATE", "2024-12-25"),
+    # "the year" a report is about is the reference year (TimeML); "the year ended ..." a year's length
+    ("Sales for the full year rose 5%.", "the full year", "DATE", "2025"),
+    ("Earnings for the fiscal year will be lower.", "the fiscal year", "DATE", "2025"),
+    ("The plant will close by year-end.", "year-end", "DATE", "2025"),
+    ("The rules should be in place by year's end.", "year's end", "DATE", "2025"),
+    ("The goal is a cut of $5 million by the end of the year.", "the end of the year", "DATE", "2025"),
+    ("His promise to halve unemployment by the year two thousand was dropped.", "the year two thousand", "DATE", "2000"),
+    ("The army will soon withdraw from the town.", "soon", "DATE", "FUTURE_REF"),
+    # a weekday before the date is part of the expression
+    ("The paper said in an editorial on Saturday, March 29, that the law was unjust.", "Saturday, March 29", "DATE", "2025-03-29"),
+    # an infinitive that qualifies a noun does not make the weekday future
+    ("Celebrations to mark the country's entry into NATO on Friday drew crowds.", "Friday", "DATE", "2025-03-28"),
+    # "since" a date: past; a passive present ("is heard") is not a perfect ("has been heard")
+    ("Teams had been allowed to inspect the sites since May 1.", "May 1", "DATE", "2024-05-01"),
+    ("The case is heard in May by the appeals court.", "May", "DATE", "2025-05"),
+    # a day-and-month before a name is a date when a preposition introduces it
+    ("On February 14 Hamas fired rockets at Israel.", "February 14", "DATE", "2025-02-14"),
+    ("The Aug. 7 Embassy bombings killed 250 people.", "Aug. 7", "DATE", "2024-08-07"),
+    ("The boy will stay in the country for two more weeks.", "two more weeks", "DURATION", "P2W"),
+    ("Funds may have to sell bonds in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
+    ("Membership kept dropping through the nineties.", "the nineties", "DATE", "199"),
+    ("The poet fought for independence from Spain in 1898.", "1898", "DATE", "1898"),
+    ("The three countries were under Soviet rule a decade ago.", "a decade ago", "DATE", "2015"),
 ]
 
 ENGLISH_NARRATIVE = [
@@ -140,6 +175,15 @@ ENGLISH_NARRATIVE = [
     ("Third-quarter net was $5 million, compared with a year-earlier loss.",
      [("Third-quarter", "DATE", "2024-Q3"), ("year-earlier", "DATE", "2023-Q3")]),
     ("Losses doubled last year.", [("last year", "DATE", "2024")]),  # no quarter: the year
+    ("Net income was $2 million for the year ended Sept. 30.",
+     [("the year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "2024-09-30")]),
+    # the quarter may be named two sentences before "a year earlier" (one paragraph of an earnings report)
+    ("Net income rose to $9 million in the third quarter. Revenue rose 3% to $2 billion. "
+     "Net was $5 million a year earlier.",
+     [("the third quarter", "DATE", "2024-Q3"), ("a year earlier", "DATE", "2023-Q3")]),
+    # a quarter not yet ended is a forecast: "the latest quarter" is still the last one ended
+    ("The company expects a loss in the second quarter. Net rose 5% in the latest quarter.",
+     [("the second quarter", "DATE", "2025-Q2"), ("the latest quarter", "DATE", "2025-Q1")]),
 ]
 
 # words that only look like time: ages, rates, a discourse "Now", a modal "May"
@@ -150,6 +194,13 @@ NOT_TIME = [
     ("en", "Mr. Smith, 52 years old, will retire."),
     ("en", "The plan saves $2 million a year in costs."),
     ("en", "Now, he says, the plan is dead."),
+    ("en", "Return the boy to me as soon as possible."),
+    ("en", "The Communist Party daily Granma praised the boy."),
+    ("en", "Protesters joined the annual March for Life in Washington."),
+    ("en", "The poster showed Gary Cooper in High Noon."),
+    ("en", 'The minister spoke on ABC\'s "This Week" program.'),
+    ("en", "Demonstrators, including February 14 Youth Coalition, marched in Manama."),
+    ("en", "Thefts were reported in 1500 cases."),
 ]
 
 
@@ -248,3 +299,21 @@ def test_french_words_that_only_look_like_time(extract_fr, text):
 @pytest.mark.parametrize("text", ["About 2000 soldiers were deployed.", "The building could fall at any moment."])
 def test_english_words_that_only_look_like_time(extract_en, text):
     assert extract_en(text).times == []  # a count, not a year; "fall" the verb
+
+
+@pytest.mark.parametrize("text", [
+    "Net was $3 million, down from $4 million the year before.",
+    "The year-earlier results were restated.",
+])
+def test_the_year_of_another_year_is_not_the_reference_year(extract_en, text):
+    assert all(t.value != "2025" for t in extract_en(text).times)
+
+
+@pytest.mark.parametrize("words,future", [
+    ("the bullet nobody will stop Friday night".split(), True),
+    # "could" also narrates the past: no sign of the future when no verb governs the date
+    ("the bullet nobody could stop Friday night".split(), False),
+])
+def test_sentence_future_ignores_modals_that_narrate_the_past(words, future):
+    doc = Doc(spacy.blank("en").vocab, words=words)  # no parse: the whole Doc is the sentence
+    assert future_tense(TimeWords("en"), TextView(doc), words.index("Friday")) is future

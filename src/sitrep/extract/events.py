@@ -30,6 +30,10 @@ from .mentions import ActorMention, CasualtyMention, EventMention, PlaceMention,
 COMBATANTS = {"soldiers", "militants", "attackers", "police"}
 _CLAUSAL = {"ccomp", "xcomp", "advcl", "parataxis", "acl"}  # links from a clause to the verb it depends on
 _BACKGROUND_DAYS = 60  # an event dated this long before the article is background, not news
+# An event is dated by the finest date of its sentence: "On 1 December, protesters ... against the 1987 law",
+# "Around 1 December, for a second time this week, workers ..." are about the day.
+_DATE_RANK = {"day": 0, "part-of-day": 0, "week": 1, "part-of-month": 2, "month": 2, "quarter": 3, "season": 3,
+              "year": 4, "decade": 5}
 
 
 @lru_cache(maxsize=1)
@@ -471,8 +475,27 @@ class EventFinder:
         return after[0] if after else places[-1]
 
     def time(self, doc: Doc, sentence: Span, trigger: Token) -> TimeMention | None:
-        times = [t for t in doc_list(doc, "sitrep_times") if sentence.start <= t.start < sentence.end and t.type != "DURATION"]
+        """The date of the sentence that dates the event: the finest; then a full date that opens the sentence
+        ("On 1 December 2023, relatives of two men shot on 23 November protested": the frame of the report);
+        then the nearest the trigger ("On Tuesday, officials said the strike on Monday killed five": Monday).
+        A vague "current", "recent" does not date it: the article's first date does (see ``__call__``)."""
+        all_times = doc_list(doc, "sitrep_times")
+        times = [t for t in all_times if sentence.start <= t.start < sentence.end and t.type not in ("DURATION", "SET")]
+        dated = [t for t in times if t.first_day]
+        if dated:
+            framed = not in_relative_clause(trigger)  # "relatives of two men who were shot on 23 November"
+            return min(dated, key=lambda t: (_DATE_RANK.get(t.precision, len(_DATE_RANK)),
+                                              framed and not self.opens_with_full_date(doc, sentence, t),
+                                              abs(t.start - trigger.i)))
+        if any(t.first_day for t in all_times):
+            return None  # the lead date stands in
         return min(times, key=lambda t: abs(t.start - trigger.i)) if times else None
+
+    @staticmethod
+    def opens_with_full_date(doc: Doc, sentence: Span, t: TimeMention) -> bool:
+        """Whether ``t`` is a day written in full (with its year) within the first words of the sentence."""
+        return t.start - sentence.start <= 2 and t.precision == "day" and any(
+            tok.like_num and len(tok.text) == 4 for tok in doc[t.start:t.end])
 
     def modality(self, trigger: Token) -> str:
         kids = children(trigger)
@@ -529,6 +552,17 @@ def _phrase_head(span: Span) -> Token:
     if not span.doc.has_annotation("DEP"):
         return span[0]
     return next((t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i), span[0])
+
+
+def in_relative_clause(token: Token) -> bool:
+    """Whether ``token`` is inside a clause that qualifies a noun ("the men who were shot", "a man killed in")."""
+    for _ in range(8):
+        if token.dep_ in ("relcl", "acl", "acl:relcl"):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def merge_events(candidates: list[EventMention]) -> list[EventMention]:

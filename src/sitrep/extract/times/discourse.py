@@ -1,0 +1,111 @@
+"""Passes over all the expressions of a Doc, once the rules have found them: a clock time goes on
+the day named with it or before it, "a year ago" in a quarterly report is that quarter a year
+earlier, and TimeML spans take in "early"/"later" before a relative date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..mentions import TimeMention
+from .values import quarter_mention, reported_quarter
+from .words import TextView, TimeWords
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d(?:T[A-Z]{2})?$")  # a day, or a part of one ("2025-03-30TEV")
+_NARRATIVE_SENTENCES = 2  # a clock time is on the day named at most this many sentences before
+_QUARTER_WINDOW = 3  # "a year ago" is about a quarter when its sentence or one of the two before names one
+
+
+def widen(w: TimeWords, doc: TextView, found: list[tuple[TimeMention, str]]) -> None:
+    """TimeML spans take in "early", "later", "more" before a day, a week or a year named
+    relatively ("early Tuesday", "later this afternoon", "Earlier this month"); the value stays."""
+    taken = {t for mention, _ in found for t in range(mention.start, mention.end)}
+    for mention, rule in found:
+        if rule in w.widened_rules and doc.lows[mention.start - 1:mention.start] and \
+                doc.lows[mention.start - 1] in w.span_prefixes and mention.start - 1 not in taken:
+            mention.start -= 1
+
+
+def clock_on_days(w: TimeWords, doc: TextView, found: list[tuple[TimeMention, str]]) -> list[tuple[TimeMention, str]]:
+    """A clock time is on the day named with it ("9 a.m. Tuesday", "4 h mardi": one expression), else
+    on the day the narrative last named ("Dimanche soir ... à 22 h"), else on the reference day."""
+    out: list[tuple[TimeMention, str]] = []
+    last_day: tuple[str, int] | None = None  # (ISO day, sentence start)
+    k = 0
+    while k < len(found):
+        mention, rule = found[k]
+        after = found[k + 1][0] if k + 1 < len(found) else None
+        if rule == "clock_time" and after is not None and _DAY.match(after.value) and \
+                all(doc.lows[t] in (",", "on", "le", "ce") for t in range(mention.end, after.start)):
+            day = after.value[:10]
+            mention = TimeMention(mention.start, after.end, "TIME", day + mention.value[10:], "part-of-day", day, day)
+            k += 1
+        elif rule == "clock_time":
+            day = narrative_day(w, doc, found, k, last_day)
+            if day is not None:
+                mention = TimeMention(mention.start, mention.end, "TIME", day + mention.value[10:], "part-of-day", day, day)
+        if _DAY.match(mention.value) and rule != "clock_time":
+            last_day = mention.value[:10], mention.start
+        out.append((mention, rule))
+        k += 1
+    return out
+
+
+def narrative_day(w: TimeWords, doc: TextView, found: list[tuple[TimeMention, str]], k: int,
+                   last_day: tuple[str, int] | None) -> str | None:
+    """The day a clock time is on: the one named before it in its sentence, else one named after it
+    there ("entre 0 h 30 et 4 h mardi"), else the one named last, a sentence or two before."""
+    start = found[k][0].start
+    if last_day is not None and sentence_distance(doc, last_day[1], start) == 0:
+        return last_day[0]
+    for mention, rule in found[k + 1:]:
+        if sentence_distance(doc, start, mention.start) > 0:
+            break
+        if _DAY.match(mention.value) and rule != "clock_time":
+            return mention.value[:10]
+    if last_day is not None and sentence_distance(doc, last_day[1], start) <= _NARRATIVE_SENTENCES:
+        return last_day[0]
+    return None
+
+
+def sentence_distance(doc: TextView, earlier: int, later: int) -> int:
+    real = doc.doc
+    if not real.has_annotation("SENT_START"):
+        return 0
+    return sum(1 for t in real[earlier + 1:later + 1] if t.is_sent_start)
+
+
+def year_ago_quarters(w: TimeWords, doc: TextView, found: list[tuple[TimeMention, str]], ref: date) -> None:
+    """"a year ago", "last year" in a sentence about a quarter's results mean that quarter a year
+    earlier, as TimeML annotates financial news ("net fell to $5 million from $8 million a year ago")."""
+    real = doc.doc
+    quarter: tuple[int, int] | None = None
+    for mention, rule in found:
+        if reported_quarter(mention.value, ref):
+            quarter = reported_quarter(mention.value, ref)
+            continue
+        if rule not in ("ago_rule", "relative_unit") or mention.value != str(ref.year - 1):
+            continue
+        if not about_quarters(w, real, mention.start):
+            continue
+        number = (ref.month - 1) // 3
+        year, number = quarter or ((ref.year, number) if number else (ref.year - 1, 4))
+        q = quarter_mention(year - 1, number, mention.start, mention.end)
+        mention.value, mention.precision, mention.first_day, mention.last_day = q.value, q.precision, q.first_day, q.last_day
+
+
+def about_quarters(w: TimeWords, real: Doc, i: int) -> bool:
+    """Whether the sentence of token ``i``, or one of the ``_QUARTER_WINDOW - 1`` before it, speaks of a quarter
+    (a paragraph of an earnings report: "Net rose to $87 million in the third quarter. ... from $58 million a
+    year earlier")."""
+    if not real.has_annotation("SENT_START"):
+        return any(t.lower_ in w.quarter_words | w.quarterly for t in real)
+    sentence = real[i].sent
+    before = sentence
+    for _ in range(_QUARTER_WINDOW - 1):
+        if before.start == 0:
+            break
+        before = real[before.start - 1].sent
+    return any(t.lower_ in w.quarter_words | w.quarterly for t in real[before.start:sentence.end])
