@@ -303,3 +303,14 @@ def test_both_sides_of_a_clash_in_the_order_acled_codes_them(extract_en, extract
     (event,) = (extract_fr if lang == "fr" else extract_en)(text).events
     assert event.sub_event_type == "Armed clash"
     assert (event.actor1.name, event.actor2.name) == ("Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")
+
+
+def test_english_inflections_the_lemmatizer_misses_still_find_their_trigger(extract_en):
+    from sitrep.lang import english_stems
+
+    assert {"rally", "picket", "demonstrate", "stop"} <= set(english_stems("rallied") + english_stems("picketed")
+                                                             + english_stems("demonstrated") + english_stems("stopping"))
+    assert english_stems("planted", verb=False) == ()  # no verb stems for a noun's lookup ("Taliban-planted IED")
+    event = extract_en("On 1 December 2023, more than 600 nurses picketed outside the medical center in Kyiv "
+                       "to demand new contracts.").events[0]
+    assert event.sub_event_type == "Peaceful protest"

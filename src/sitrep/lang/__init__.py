@@ -33,10 +33,39 @@ def load_lexicon(language: str) -> Lexicon:
 
 
 def token_keys(token: Any) -> tuple[str, ...]:
-    """The keys a token is looked up by in a lexicon: its lemma, then its lowercase form."""
+    """The keys a token is looked up by in a lexicon: its lemma, then its lowercase form, then (in
+    English, whose trained lemmatizer is weak: "picketed", "rallied") the stems regular inflection
+    gives. A lexicon only ever matches what it lists, so a stem counts only where it is a known word."""
     lemma = token.lemma_.lower() if token.lemma_ else ""
     lower = token.lower_
-    return (lemma, lower) if lemma and lemma != lower else (lower,)
+    keys = (lemma, lower) if lemma and lemma != lower else (lower,)
+    if token.lang_ != "en" or not lower.isalpha():
+        return keys
+    doc = token.doc
+    compound = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_  # "Taliban-planted"
+    return keys + english_stems(lower, verb=token.tag_.startswith("VB") and not compound)
+
+
+def english_stems(word: str, verb: bool = True) -> tuple[str, ...]:
+    """The base forms regular English inflection allows for ``word``: a plural or third person
+    ("forces" -> "force"), and for a verb its past and participles ("rallied" -> "rally",
+    "picketed" -> "picket", "demonstrated" -> "demonstrate", "stopping" -> "stop")."""
+    stems: list[str] = []
+    if word.endswith("ied") and len(word) > 4 and verb:
+        stems.append(word[:-3] + "y")
+    if word.endswith("ies") and len(word) > 4:
+        stems.append(word[:-3] + "y")
+    for suffix in ("ed", "ing") if verb else ():
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)]
+            stems += [base, base + "e"]
+            if len(base) > 2 and base[-1] == base[-2]:
+                stems.append(base[:-1])  # "stopped", "stopping"
+    if word.endswith("es") and len(word) > 4:
+        stems.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        stems.append(word[:-1])
+    return tuple(stems)
 
 
 def lookup(table: dict[str, Any], token: Any) -> Any:
