@@ -433,3 +433,16 @@ def test_quote_carries_its_cue_offsets_and_the_event_it_comments_on(extract_fr):
     assert reported.speaker is not None and reported.speaker.name == "Oleh Kiper"
     direct = next(q for q in result.quotes if q.kind == "direct")
     assert text[direct.cue_start:direct.cue_end] == "déclaré" and direct.events == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a title before a name NER did not find: the name, and "he" then refers to that person
+    ("RCMP Chief Superintendent Eric Stubbs defended the operation. But Hereditary Chief Na'moks said the camp "
+     "was peaceful.\n\n\"I believe there has to be trust built,\" he said.", "Na'moks"),
+    # "the diocese": the organization named before whose name holds the noun
+    ("The Roman Catholic Diocese of Covington apologized on Saturday.\n\n"
+     "The diocese said a third-party investigation would look into the matter.", "Roman Catholic Diocese of Covington"),
+])
+def test_titles_and_definite_institutions(extract_en, text, speaker):
+    quotes = extract_en(text).quotes
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == speaker

@@ -35,6 +35,8 @@ _GENDER_WINDOW = 40  # tokens after a mention where the next gendered word tells
 _KNOWN_GENDER_SENTENCES = 3  # a person known to agree, this near, beats one whose gender is unknown
 _AGE = re.compile(r"\b\w+-year-old\b|\b\d+ ans\b")  # "the 32-year-old labourer", "my two-year-old"
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’-]*\.?$")
+# "Roman Catholic Diocese of Covington": capitalized words, with "of", "and", "the", "for" between them
+_CAPITALIZED_NAME = re.compile(r"\b[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|for|the|de|du|des|la|le)\s+)*[A-Z][\w'’&-]*)*")
 
 
 def according_to_source(doc: Doc, i: int, phrases: list[str], limit: int | None = None,
@@ -141,6 +143,7 @@ class SpeakerResolver:
         names += [self.titled_span(e) for e in doc.ents if e.label_ in ("ORG", "MISC")]  # "Green Leader Andrew Weaver"
         names += self.honorific_names(doc, names)
         names += self.described_names(doc)
+        names += self.titled_names(doc, names)
         names = [n for n in names if n is not None and not people.in_quote(n[0])
                  and _line_of(doc.text, n.start_char) not in boilerplate]
         names = [n for n in names if not any(o.start <= n.start and n.end <= o.end and len(o) > len(n) for o in names)]
@@ -160,7 +163,8 @@ class SpeakerResolver:
                 names.append(doc[token.i:token.i + 1])
                 keys[(token.i, token.i + 1)] = _bearer(people.surnames[clean_name(token.text)], token.i)
         names.sort(key=lambda n: n.start)
-        names = [n for k, n in enumerate(names) if not _modifies_next(n, names[k + 1] if k + 1 < len(names) else None)]
+        names = [n for k, n in enumerate(names)
+                 if not _modifies_next(n, names[k + 1] if k + 1 < len(names) else None, self.titles)]
         for n in names:
             key = keys[(n.start, n.end)]
             people.mentions.append(Mention(n.start, n.end, key, self.salience(n), people.sentence_of[n.start]))
@@ -198,6 +202,25 @@ class SpeakerResolver:
                     end += 1
                 if end > k:
                     found.append(doc[k:end])
+        return found
+
+    def titled_names(self, doc: Doc, names: list[Span | None]) -> list[Span]:
+        """"Hereditary Chief Na'moks", "Mayor Kiper": capitalized words right after a title are a
+        name, where NER found none."""
+        taken = {k for n in names if n is not None for k in range(n.start, n.end)}
+        found = []
+        for token in doc[:-1]:
+            if token.lower_ not in self.titles or token.i + 1 in taken:
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 4 and doc[end].text[:1].isupper() and _NAME_WORD.match(doc[end].text) \
+                    and doc[end].lower_ not in self.person_nouns and not doc[end].is_sent_start:
+                end += 1
+            run = doc[token.i + 1:end]
+            if len(run) and not any(k in taken for k in range(run.start, run.end)) \
+                    and not (len(run) == 1 and run[0].ent_type_ in ("LOC", "GPE", "ORG", "NORP")) \
+                    and run[-1].lower_ not in self.organization_words:
+                found.append(run)
         return found
 
     def described_names(self, doc: Doc) -> list[Span]:
@@ -406,8 +429,10 @@ class SpeakerResolver:
         if name is not None:
             return SpeakerMention(name.start, name.end, self.full_name(doc, name), "person")
         if definite and lower & (self.institution_nouns | self.document_nouns):
-            # "the company": the organization the article speaks of most, so far; "the statement": the last one
-            org = self.previous_institution(people, head.start, within=2) if lower & self.institution_nouns else None
+            # "the diocese": the organization so far whose name holds the noun ("the Roman Catholic Diocese of
+            # Covington"); "the company": the one the article speaks of most, so far; "the statement": the last one
+            org = self.named_like(people, head) if lower & self.institution_nouns else None
+            org = org or (self.previous_institution(people, head.start, within=2) if lower & self.institution_nouns else None)
             org = org or (self.main_institution(people, head.start) if lower & self.institution_nouns
                           else self.previous_institution(people, head.start, within=None))
             if org is not None:
@@ -506,6 +531,24 @@ class SpeakerResolver:
         subjects = [e for e in nearest if self.salience(e) > 0]  # "EDC declined… “…,” it said"
         return (subjects or nearest)[0] if people.sentence_of[nearest[0].start] != here else (subjects or nearest)[-1]
 
+    def named_like(self, people: People, head: Span) -> Span | None:
+        """The latest organization named before ``head`` whose name holds its noun ("the union" ->
+        "the Canadian Union of Public Employees"), plural or not."""
+        doc = people.doc
+        nouns = {t.lower_.rstrip("s") for t in head if t.lower_ in self.institution_nouns}
+        found = [e for e in doc.ents if e.label_ in ("ORG", "MISC") and e.end <= head.start and not people.in_quote(e[0])
+                 and any(t.lower_.rstrip("s") in nouns for t in e)]
+        for match in _CAPITALIZED_NAME.finditer(doc.text, 0, head.start_char):  # where NER cut the name short
+            words = {w.lower().rstrip("s") for w in match.group(0).split()}
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None and len(span) > 1 and span[0].lower_ in self.determiners:
+                span = span[1:]  # "The Roman Catholic Diocese…": the name without its article
+            if words & nouns and span is not None and len(span) >= 2 and not people.in_quote(span[0]):
+                found.append(span)
+        found = [e for e in found if not any(o is not e and o.start <= e.start and e.end <= o.end and len(o) > len(e)
+                                             for o in found)]  # the longest name
+        return max(found, key=lambda e: e.start) if found else None
+
     def main_institution(self, people: People, before: int) -> Span | None:
         found = [e for e in people.doc.ents if e.label_ == "ORG" and e.end <= before and not people.in_quote(e[0])]
         if not found:
@@ -529,7 +572,7 @@ class SpeakerResolver:
                 name = [t for t in span.doc[token.i + 1:span.end] if t.text[:1].isupper() and _NAME_WORD.match(t.text)]
                 rest = span.doc[name[0].i:name[-1].i + 1] if name else None
                 if rest is not None and len(rest) == len(name) and (2 <= len(name) <= 4 or len(name) == 1
-                                                                    and rest[0].pos_ == "PROPN" and rest.start == token.i + 1) \
+                                                                    and rest[0].pos_ in ("PROPN", "NOUN", "INTJ", "X") and rest.start == token.i + 1) \
                         and (not any(e.label_ in ("LOC", "GPE") for e in rest.ents)  # NER took "Oleh Kiper" for a place
                              or len(rest) >= 2 and all(t.pos_ == "ADJ" for t in span.doc[token.i + 1:rest.start])) \
                         and rest[-1].lower_ not in self.organization_words \
@@ -585,7 +628,12 @@ class SpeakerResolver:
         return given
 
     def untitled(self, text: str) -> str:
+        """A name without the title NER took in: "Mayor Vitali Klitschko", "Wet'suwet'en Hereditary
+        Chief Na'moks" (the words up to the last title go)."""
         words = clean_name(text).split()
+        titled = [k for k, w in enumerate(words[:-1]) if w.lower().rstrip(".") in self.titles]
+        if titled:
+            words = words[titled[-1] + 1:]
         while len(words) > 1 and (words[0].lower().rstrip(".") in self.person_nouns
                                   or words[0].lower().rstrip(".") in self.gender_words):
             words = words[1:]
@@ -606,13 +654,15 @@ def _person_tagged(doc: Doc, char: int, given: list[str]) -> list[str]:
     return kept
 
 
-def _modifies_next(name: Span, following: Span | None) -> bool:
-    """"Mississauga accountant Babatunji Farinloye": a one-word "name" that is only a modifier of
-    the lowercase noun before a person's name (NER often tags such a town as a person)."""
+def _modifies_next(name: Span, following: Span | None, titles: set[str]) -> bool:
+    """"Mississauga accountant Babatunji Farinloye", "Hereditary Chief Na'moks": a one-word "name"
+    that only qualifies the noun or title before a person's name (NER often tags such a word as a
+    person)."""
     if following is None or len(name) != 1 or following.start - name.end not in (1, 2):
         return False
     between = name.doc[name.end:following.start]
-    return all(t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN") and not t.tag_.startswith("VB") for t in between)
+    return all(t.lower_ in titles or t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN")
+               and not t.tag_.startswith("VB") for t in between)
 
 
 def _starts_sentence(token: Token) -> bool:
