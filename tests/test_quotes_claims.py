@@ -446,3 +446,11 @@ def test_quote_carries_its_cue_offsets_and_the_event_it_comments_on(extract_fr):
 def test_titles_and_definite_institutions(extract_en, text, speaker):
     quotes = extract_en(text).quotes
     assert quotes[-1].speaker is not None and quotes[-1].speaker.name == speaker
+
+
+def test_a_bare_surname_is_the_person_named_in_full_before_it(extract_en):
+    text = ("Toronto Dance Theatre presents choreographer Jeanine Durning's new work this week. The company first "
+            "invited her in 2016, and the piece has grown since then into a full evening of dance and speech.\n\n"
+            "\"It deserved to be longer,\" Durning says. Her father was the late actor Charles Durning.")
+    (quote,) = [q for q in extract_en(text).quotes if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Jeanine Durning"

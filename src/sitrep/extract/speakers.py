@@ -602,9 +602,11 @@ class SpeakerResolver:
         if not forms:
             return last
         at = name.start_char
+        before = {form: [i for i in found if i <= at] for form, found in forms.items()}
 
-        def rank(form: str) -> tuple[int, float]:
-            return len(forms[form]), -min(abs(i - at) + (i > at) * 0.5 for i in forms[form])
+        def rank(form: str) -> tuple[bool, int, float]:
+            # news names a person in full, then by the surname: a full form named before comes first
+            return bool(before[form]), len(forms[form]), -min(abs(i - at) + (i > at) * 0.5 for i in forms[form])
 
         return max(forms, key=rank)
 
