@@ -454,3 +454,10 @@ def test_a_bare_surname_is_the_person_named_in_full_before_it(extract_en):
             "\"It deserved to be longer,\" Durning says. Her father was the late actor Charles Durning.")
     (quote,) = [q for q in extract_en(text).quotes if q.kind == "direct"]
     assert quote.speaker is not None and quote.speaker.name == "Jeanine Durning"
+
+
+def test_a_two_word_surname_takes_the_given_name_written_before_it(extract_en):
+    text = ("The house was designed by architect Lorena Paz Akin of Monterey.\n\n"
+            "\"We wanted the light to come in,\" says Paz Akin.")
+    (quote,) = extract_en(text).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Lorena Paz Akin"

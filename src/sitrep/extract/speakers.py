@@ -592,7 +592,7 @@ class SpeakerResolver:
         for match in re.finditer(r"(?<![\w-])" + re.escape(last) + r"(?![\w-])", doc.text):
             given = self.given_names(doc, match.start())
             if len(words) > 1:  # "Paz Akin" -> "Lorena Paz Akin", not "Getty Images Kevin Vickers"
-                given = _person_tagged(doc, match.start(), given)
+                given = _person_tagged(doc, match.start(), given) or given[-1:]
             if given:
                 forms.setdefault(" ".join([*given, last]), []).append(match.start())
         if not forms and len(words) == 1:  # "says Michael", where the article named "Michael Greenspan"
