@@ -41,6 +41,8 @@ class ClaimFinder:
             if stances == {"denied"} and event.modality == "asserted":
                 event.modality = "denied"
             event.certainty = certainty(event.claims)
+        for key in [k for k in doc.user_data if isinstance(k, tuple) and k[:1] == ("sitrep",)]:
+            del doc.user_data[key]  # the speakers' per-Doc caches (they hold the Doc itself)
         return doc
 
     def claims_for(self, doc: Doc, event: EventMention) -> list[ClaimMention]:

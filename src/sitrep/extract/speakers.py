@@ -129,6 +129,10 @@ class SpeakerResolver:
         """Who the article names; computed once per Doc (``quoted``: the passages in quotation marks)."""
         if self._people is not None and self._people.doc is doc and quoted is None:
             return self._people
+        shared = doc.user_data.get(("sitrep", "people"))
+        if shared is not None and quoted is None:  # the quote finder's, reused by the claim finder
+            self._people = shared
+            return shared
         people = People(doc, quoted=list(quoted or []))
         people.acronyms = expansions(doc.text, (e.text for e in doc.ents if e.label_ == "ORG"))
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
@@ -175,6 +179,7 @@ class SpeakerResolver:
         self.read_genders(people)
         self.resolve_pronouns(people)
         self._people = people
+        doc.user_data[("sitrep", "people")] = people
         return people
 
     def prefix_gender(self, doc: Doc, start: int) -> str | None:
@@ -588,13 +593,17 @@ class SpeakerResolver:
         if not words:
             return clean_name(name.text)
         last = " ".join(words)
-        forms: dict[str, list[int]] = {}
-        for match in re.finditer(r"(?<![\w-])" + re.escape(last) + r"(?![\w-])", doc.text):
-            given = self.given_names(doc, match.start())
-            if len(words) > 1:  # "Paz Akin" -> "Lorena Paz Akin", not "Getty Images Kevin Vickers"
-                given = _person_tagged(doc, match.start(), given) or given[-1:]
-            if given:
-                forms.setdefault(" ".join([*given, last]), []).append(match.start())
+        cache = doc.user_data.setdefault(("sitrep", "full_name_forms"), {})
+        if last not in cache:  # the text search is the same for every mention of the name
+            forms: dict[str, list[int]] = {}
+            for match in re.finditer(r"(?<![\w-])" + re.escape(last) + r"(?![\w-])", doc.text):
+                given = self.given_names(doc, match.start())
+                if len(words) > 1:  # "Paz Akin" -> "Lorena Paz Akin", not "Getty Images Kevin Vickers"
+                    given = _person_tagged(doc, match.start(), given) or given[-1:]
+                if given:
+                    forms.setdefault(" ".join([*given, last]), []).append(match.start())
+            cache[last] = forms
+        forms = cache[last]
         if not forms and len(words) == 1:  # "says Michael", where the article named "Michael Greenspan"
             fuller = {m.group(0) for m in re.finditer(r"(?<![\w-])" + re.escape(last) + r" [A-Z][\w'’-]+", doc.text)}
             fuller = {f for f in fuller if f.split()[1].lower() not in self.titles}
