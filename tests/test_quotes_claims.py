@@ -461,3 +461,10 @@ def test_a_two_word_surname_takes_the_given_name_written_before_it(extract_en):
             "\"We wanted the light to come in,\" says Paz Akin.")
     (quote,) = extract_en(text).quotes
     assert quote.speaker is not None and quote.speaker.name == "Lorena Paz Akin"
+
+
+def test_the_name_after_the_quote_says_who_the_incise_pronoun_is(extract_fr):
+    text = ("Le gouverneur a parlé de quatorze morts. « C'est un crime de guerre, a-t-il dit, et nous ne l'oublierons "
+            "pas », a déclaré le président ukrainien Volodymyr Zelensky dans la soirée.")
+    (quote,) = [q for q in extract_fr(text).quotes if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Volodymyr Zelensky" and quote.cue == "déclaré"

@@ -109,8 +109,11 @@ class QuoteFinder:
             if inner is None:
                 continue
             cue, subject = self.incise(inner, spans)
-            if cue is None:
-                cue, subject = self.cue_near(doc, inner, spans)
+            if cue is None or subject is not None and self.pronoun_only(subject):
+                # « C'est un crime, a-t-il dit, … », a déclaré le président X: the name after the quote says who "il" is
+                near, named = self.cue_near(doc, inner, spans)
+                if cue is None or named is not None and not self.pronoun_only(named):
+                    cue, subject = (near, named) if near is not None else (cue, subject)
             if subject is None and len(inner.text.split()) <= _SCARE_QUOTE_WORDS:
                 cue = None  # "the so-called “special operation” began": a term, unless a clause reports it
             speaker = self.resolve(doc, subject, people) if subject is not None else None
@@ -413,6 +416,10 @@ class QuoteFinder:
         if token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_:
             return False  # "so-called"
         return token.pos_ not in ("NOUN", "PROPN", "ADJ") and lookup(self.cues, token) is not None
+
+    def pronoun_only(self, span: Span) -> bool:
+        """"a-t-il", "he": words that name the speaker by a pronoun only."""
+        return all(_bare(t) in self.pronouns or t.pos_ in ("AUX", "PUNCT") or t.lower_ in ("-t", "t") for t in span)
 
     def tagged_noun_cue(self, token: Token) -> bool:
         """"…,” Sinclair states.": a speech verb the tagger read as a noun, known by its
