@@ -468,3 +468,13 @@ def test_the_name_after_the_quote_says_who_the_incise_pronoun_is(extract_fr):
             "pas », a déclaré le président ukrainien Volodymyr Zelensky dans la soirée.")
     (quote,) = [q for q in extract_fr(text).quotes if q.kind == "direct"]
     assert quote.speaker is not None and quote.speaker.name == "Volodymyr Zelensky" and quote.cue == "déclaré"
+
+
+def test_a_verifying_sentence_after_an_event_confirms_it(extract_fr):
+    text = ("Dans la nuit de samedi à dimanche, les forces russes auraient pris le village de Robotyne, selon des "
+            "blogueurs militaires russes. D'après des vidéos géolocalisées par l'Institute for the Study of War (ISW), "
+            "les soldats russes sont entrés dans le centre du village.")
+    (event,) = extract_fr(text).events
+    assert event.modality == "reported" and event.certainty == "verified"
+    assert [(c.stance, c.evidence_type) for c in event.claims if c.stance == "confirmed"] == [("confirmed", "geolocated imagery")]
+    assert len(event.evidence) == 2

@@ -35,8 +35,11 @@ class ClaimFinder:
         self.resolve = SpeakerResolver(lex)
 
     def __call__(self, doc: Doc) -> Doc:
-        for event in doc_list(doc, "sitrep_events"):
+        events = doc_list(doc, "sitrep_events")
+        for event in events:
             event.claims = self.claims_for(doc, event)
+        self.verification_after(doc, events)
+        for event in events:
             stances = {c.stance for c in event.claims}
             if stances == {"denied"} and event.modality == "asserted":
                 event.modality = "denied"
@@ -44,6 +47,28 @@ class ClaimFinder:
         for key in [k for k in doc.user_data if isinstance(k, tuple) and k[:1] == ("sitrep",)]:
             del doc.user_data[key]  # the speakers' per-Doc caches (they hold the Doc itself)
         return doc
+
+    def verification_after(self, doc: Doc, events: list[EventMention]) -> None:
+        """"Les forces russes auraient pris Robotyne. D'après des vidéos géolocalisées par l'ISW, les
+        soldats russes sont entrés dans le centre du village.": a sentence that tells no event of
+        its own but verifies, right after an event in the same paragraph, confirms that event."""
+        if not events or not doc.has_annotation("SENT_START"):
+            return
+        told = {start for e in events for start, _ in e.sentences}
+        for sentence in doc.sents:
+            if sentence.start in told:
+                continue
+            before = [e for e in events if any(end <= sentence.start for _, end in e.sentences)]
+            if not before:
+                continue
+            last = max(before, key=lambda e: max(end for _, end in e.sentences))
+            end = max(end for _, end in last.sentences)
+            if "\n" in doc[end:sentence.start].text or sentence.start - end > 2:
+                continue  # another paragraph, or a sentence in between
+            found = self.verification_claims(doc, sentence, [])
+            if found and not any(c.stance == "confirmed" and c.evidence_type for c in last.claims):
+                last.claims = [c for c in last.claims if c.source_kind != "outlet"] + found
+                last.sentences.append((sentence.start, sentence.end))
 
     def claims_for(self, doc: Doc, event: EventMention) -> list[ClaimMention]:
         claims: list[ClaimMention] = []
