@@ -79,6 +79,7 @@ class EventFinder:
         self.not_violence = set(taxonomy["not_violence"])
         self.generic_instruments = set(taxonomy["generic_instruments"])
         self.longest_phrase = max((len(k.split()) for table in (self.triggers, self.instruments) for k in table), default=1)
+        self._first_words: dict[int, set[str]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
@@ -164,7 +165,11 @@ class EventFinder:
         """The value of the longest phrase of ``table`` starting at ``token`` (by lemmas or by
         lowercase forms) and how many tokens it takes; else the single word's value and 1 (0: none)."""
         doc = token.doc
-        for n in range(min(self.longest_phrase, end - token.i), 1, -1):
+        firsts = self._first_words.get(id(table))
+        if firsts is None:  # the words multi-word phrases of the table start with
+            firsts = self._first_words[id(table)] = {key.split()[0] for key in table if " " in key}
+        starts = (token.lemma_.lower() or token.lower_) in firsts or token.lower_ in firsts
+        for n in range(min(self.longest_phrase, end - token.i), 1, -1) if starts else ():
             words = doc[token.i:token.i + n]
             for key in (" ".join(t.lemma_.lower() or t.lower_ for t in words), " ".join(t.lower_ for t in words)):
                 if key in table:

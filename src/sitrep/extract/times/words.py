@@ -124,11 +124,28 @@ def year_at(doc: Doc | TextView, i: int) -> int | None:
     return None
 
 
+_PREFIXES: dict[int, tuple[object, frozenset[str], frozenset[str]]] = {}
+
+
+def _indexed(phrases) -> tuple[frozenset[str], frozenset[str]]:
+    """``phrases`` as a set, and the set of every beginning of them (built once per collection)."""
+    entry = _PREFIXES.get(id(phrases))
+    if entry is None or entry[0] is not phrases:
+        whole = frozenset(phrases)
+        entry = (phrases, whole, frozenset(p[:n] for p in whole for n in range(1, len(p) + 1)))
+        _PREFIXES[id(phrases)] = entry
+    return entry[1], entry[2]
+
+
 def longest_phrase(doc, i: int, phrases) -> int:
     """Tokens taken by the longest of ``phrases`` the text at token ``i`` spells, else 0."""
+    whole, beginnings = _indexed(phrases)
     best = 0
     for k in range(1, min(5, len(doc) - i) + 1):
-        if phrase_text(doc, i, k) in phrases:
+        text = phrase_text(doc, i, k)
+        if text not in beginnings:
+            break
+        if text in whole:
             best = k
     return best
 
