@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import SitrepError
 from ..pipeline import Extractor
 from ..records import Article, Reject, TimeExpression
-from .report import Metric, Report
+from .report import Metric, Report, error_dump_main
 
 
 @dataclass(frozen=True)
@@ -205,18 +205,7 @@ def dump_errors(items: list[TimeMLDoc], extractor: Extractor, out: Path) -> dict
 
 def main(argv: list[str] | None = None) -> None:
     """``python -m sitrep.eval.timeml PATH ERRORS.tsv [--limit N]``: dump the errors by kind."""
-    import argparse
-
-    from ..settings import load_settings
-
-    parser = argparse.ArgumentParser(prog="python -m sitrep.eval.timeml", description=main.__doc__)
-    parser.add_argument("path", type=Path)
-    parser.add_argument("errors", type=Path, help="where to write the errors (TSV)")
-    parser.add_argument("--limit", type=int, default=None)
-    args = parser.parse_args(argv)
-    items = load(args.path)[:args.limit]
-    for kind, n in dump_errors(items, Extractor(load_settings()), args.errors).items():
-        print(f"{n:6d}  {kind}")
+    error_dump_main("sitrep.eval.timeml", load, dump_errors, argv)
 
 
 def tally(c: _Counts, gold: tuple[GoldTimex, ...], found: list[TimeExpression]) -> None:
