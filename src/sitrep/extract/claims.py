@@ -102,9 +102,7 @@ class ClaimFinder:
                                   and quote.start_char < sentence.end_char and sentence.start_char < quote.end_char):
                 continue
             cue = doc[quote.cue]
-            stance = lookup(self.verbs, cue) or "claimed"
-            if "according" in cue.lower_ or cue.lower_ in ("selon", "d'après"):
-                stance = "claimed"
+            stance = lookup(self.verbs, cue) or "claimed"  # "selon", "according to": claimed
             speaker = quote.speaker
             claims.append(ClaimMention(speaker.name, speaker.kind, stance, min(speaker.start, cue.i),
                                        max(speaker.end, cue.i + 1), source_start=speaker.start, source_end=speaker.end))

@@ -423,12 +423,10 @@ class QuoteFinder:
 
     def tagged_noun_cue(self, token: Token) -> bool:
         """"…,” Sinclair states.": a speech verb the tagger read as a noun, known by its
-        own form in the lexicon, right after a name and closing its clause."""
+        form in the lexicon ("concludes": its stem), right after a name and closing its clause."""
         doc = token.doc
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        word = token.lower_
-        known = word in self.cues or word.endswith("s") and word[:-1] in self.cues  # "concludes"
-        return token.pos_ in ("NOUN", "PROPN") and known and token.i > 0 \
+        return token.pos_ in ("NOUN", "PROPN") and lookup(self.cues, token) is not None and token.i > 0 \
             and (doc[token.i - 1].pos_ == "PROPN" or doc[token.i - 1].ent_type_ in PERSON_LABELS) \
             and (nxt is None or nxt.is_punct or nxt.is_space)
 
