@@ -463,22 +463,13 @@ class SpeakerResolver:
             rest = doc[token.i + 1:head.end]
             if any(t.lower_ in self.document_nouns for t in rest):
                 if len(owner) == 1 and owner[0].lower_ in self.possessives:
-                    return self.possessive_pronoun(people, owner[0], head)
+                    return self.referent(people, owner[0], self.possessives[owner[0].lower_] or None, head)
                 return self(doc, owner, people)
             if len(owner) > 1 and rest[0].text[:1].isupper() and all(t.text[:1].isupper() or t.is_stop for t in rest) \
                     and sum(t.text[:1].isupper() for t in rest) >= 2:  # not "the Prime Minister's Office"
                 return self(doc, rest, people)
             return None
         return None
-
-    def possessive_pronoun(self, people: People, token: Token, head: Span) -> SpeakerMention | None:
-        gender = self.possessives[token.lower_] or None
-        if gender in ("n", "p"):
-            org = self.previous_institution(people, token.i, organizations_only=gender == "n")
-            return SpeakerMention(head.start, head.end, people.institution(org.text), "institution") \
-                if org is not None else None
-        resolved = self.antecedent(people, _chain(people), token.i, gender)
-        return SpeakerMention(head.start, head.end, resolved.key, "person") if resolved is not None else None
 
     def head_part(self, span: Span, keep_times: bool = False) -> Span:
         """The speaker's own words, without an apposition or a relative clause: "Rally Canada, the
@@ -514,10 +505,14 @@ class SpeakerResolver:
 
     def pronoun(self, people: People, span: Span) -> SpeakerMention | None:
         token = next(t for t in span if _bare(t) in self.pronouns)
-        gender = self.pronouns[_bare(token)]
-        if gender in ("m", "f"):
+        return self.referent(people, token, self.pronouns[_bare(token)] or None, span)
+
+    def referent(self, people: People, token: Token, gender: str | None, span: Span) -> SpeakerMention | None:
+        """Who a personal or possessive pronoun at ``token`` stands for: a person ("he", "her"; no
+        gender: "son"), or an organization ("it", "its", "they")."""
+        if gender not in ("n", "p"):
             resolved = people.pronouns.get(token.i)
-            if resolved is None:  # an incise inside the quotation marks: « …, a-t-il dit, … »
+            if resolved is None:  # an incise inside the quotation marks: « …, a-t-il dit, … »; a possessive
                 resolved = self.antecedent(people, _chain(people), token.i, gender)
             return SpeakerMention(span.start, span.end, resolved.key, "person") if resolved else None
         org = self.previous_institution(people, token.i, organizations_only=gender == "n")
