@@ -314,3 +314,17 @@ def test_english_inflections_the_lemmatizer_misses_still_find_their_trigger(extr
     event = extract_en("On 1 December 2023, more than 600 nurses picketed outside the medical center in Kyiv "
                        "to demand new contracts.").events[0]
     assert event.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("lang,text,actor1", [
+    # unnamed "regime" or "government" forces are the forces of the country where it happened
+    ("en", "On 1 December 2023, regime forces shelled a town near Kabul with artillery.", "Military Forces of Afghanistan"),
+    ("fr", "Le 1er décembre 2023, les forces gouvernementales ont bombardé un village près de Kaboul.",
+     "Military Forces of Afghanistan"),
+    # a state's forces named by their curated ACLED name, with the government period
+    ("en", "On 1 December 2023, Turkish forces shelled a town near Kabul with heavy artillery.",
+     "Military Forces of Turkey (2016-)"),
+])
+def test_home_and_curated_state_forces(extract_en, extract_fr, lang, text, actor1):
+    (event,) = (extract_fr if lang == "fr" else extract_en)(text).events
+    assert event.actor1 is not None and event.actor1.name == actor1

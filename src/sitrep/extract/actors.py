@@ -80,6 +80,7 @@ class ActorFinder:
             for noun in lex.section("actors", section):
                 self.noun_kinds.setdefault(noun, kind)
         self.bare_force_nouns = set(lex.section("actors", "bare_force_nouns"))
+        self.home_words = set(lex.section("actors", "home_words") or [])  # "regime forces", "forces gouvernementales"
         # the branch a state's forces belong to, as ACLED names it: "Military Forces of Russia (2000-) Air Force"
         self.branches: dict[str, str] = lex.section("actors", "branch_words")  # "the army" alone is a state's forces
         self.adjective_first = nlp.lang == "en"
@@ -120,7 +121,11 @@ class ActorFinder:
                         mentions.append(ActorMention(k, k + 1, doc[k].text, canonical_actor(second, kind), second, kind))
                     break
             else:
-                if kind in ("civilians", "protesters", "rioters"):
+                home = next((j for j in window if 0 <= j < len(doc) and doc[j].lower_ in self.home_words), None)
+                if kind == "state_forces" and home is not None:
+                    start, end = min(home, token.i), max(home, token.i) + 1
+                    mentions.append(ActorMention(start, end, doc[start:end].text, _MILITARY, None, kind, home=True))
+                elif kind in ("civilians", "protesters", "rioters"):
                     mentions.append(ActorMention(token.i, token.i + 1, token.text, kind.title(), None, kind))
                 elif kind in _GENERIC:
                     mentions.append(ActorMention(token.i, token.i + 1, token.text, _GENERIC[kind], None, kind))

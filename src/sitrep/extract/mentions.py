@@ -41,6 +41,7 @@ class ActorMention:
     name: str
     country: str | None
     kind: str
+    home: bool = False  # "regime forces", "government troops": the forces of the country where it happened
 
 
 @dataclass(slots=True)

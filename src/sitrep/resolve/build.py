@@ -102,8 +102,8 @@ def _actor(doc: Doc, a: ActorMention | None, location_country: str | None, sub_e
     if a is None:
         return None
     name, country = a.name, a.country
-    if a.kind in _PLACED_KINDS and country is None and location_country:
-        # "armed men", "police", "protesters" with no country named: those of where it happened
+    if (a.kind in _PLACED_KINDS or a.home) and country is None and location_country:
+        # "armed men", "police", "protesters", "regime forces" with no country named: those of where it happened
         country = location_country
         name = canonical_actor(country, a.kind)
     name = conventional_name(name, sub_event_type, location_country)
