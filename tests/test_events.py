@@ -328,3 +328,14 @@ def test_english_inflections_the_lemmatizer_misses_still_find_their_trigger(extr
 def test_home_and_curated_state_forces(extract_en, extract_fr, lang, text, actor1):
     (event,) = (extract_fr if lang == "fr" else extract_en)(text).events
     assert event.actor1 is not None and event.actor1.name == actor1
+
+
+@pytest.mark.parametrize("lang,text", [
+    # armed or unknown people, and a killing with no perpetrator named: an unidentified armed group of the country
+    ("en", "On 1 December 2023, near Kabul, two armed individuals on a motorcycle killed a man in a drive-by shooting."),
+    ("fr", "Le 1er décembre 2023, près de Kaboul, des individus armés ont tué un homme."),
+    ("en", "On 1 December 2023, a man was shot dead near Kabul."),
+])
+def test_unnamed_perpetrators_are_an_unidentified_armed_group_of_the_country(extract_en, extract_fr, lang, text):
+    event = (extract_fr if lang == "fr" else extract_en)(text).events[0]
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Afghanistan)"

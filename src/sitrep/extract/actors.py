@@ -81,6 +81,9 @@ class ActorFinder:
                 self.noun_kinds.setdefault(noun, kind)
         self.bare_force_nouns = set(lex.section("actors", "bare_force_nouns"))
         self.home_words = set(lex.section("actors", "home_words") or [])  # "regime forces", "forces gouvernementales"
+        # "an armed individual", "unknown men", "des individus armés": someone unidentified who is armed
+        self.unknown_words = set(lex.section("actors", "unknown_words") or [])
+        self.anyone_nouns = set(lex.section("actors", "anyone_nouns") or [])
         # the branch a state's forces belong to, as ACLED names it: "Military Forces of Russia (2000-) Air Force"
         self.branches: dict[str, str] = lex.section("actors", "branch_words")  # "the army" alone is a state's forces
         self.adjective_first = nlp.lang == "en"
@@ -100,7 +103,7 @@ class ActorFinder:
         return doc
 
     def find_patterns(self, doc: Doc) -> list[ActorMention]:
-        mentions = []
+        mentions = self.find_unknown(doc)
         for token in doc:
             kind = next((self.noun_kinds[k] for k in token_keys(token) if k in self.noun_kinds), None)
             if kind is None:
@@ -133,6 +136,20 @@ class ActorFinder:
                     mentions.append(ActorMention(token.i, token.i + 1, token.text, _MILITARY, None, kind))
         return mentions
 
+
+    def find_unknown(self, doc: Doc) -> list[ActorMention]:
+        """"Two armed individuals", "unknown men", "des individus armés": an unidentified armed
+        group (of the country where it happened, once that is known)."""
+        found = []
+        for token in doc:
+            if not any(k in self.anyone_nouns for k in token_keys(token)):
+                continue
+            window = range(token.i - _WINDOW, token.i) if self.adjective_first else range(token.i + 1, token.i + 1 + _WINDOW)
+            near = [j for j in window if 0 <= j < len(doc) and doc[j].lower_ in self.unknown_words]
+            if near:
+                start, end = min(near[0], token.i), max(near[-1], token.i) + 1
+                found.append(ActorMention(start, end, doc[start:end].text, _GENERIC["unidentified"], None, "unidentified"))
+        return found
 
     def coordinated(self, doc: Doc, j: int) -> tuple[int, str] | None:
         """The demonym joined to the one at ``j`` by a conjunction, on the side away from the noun."""

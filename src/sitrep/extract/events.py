@@ -229,6 +229,12 @@ class EventFinder:
             sub = spec["nonstate_sub"]  # rebels retaking a town
         if sub == "Armed clash":
             actor1, actor2 = self.attacker_first(doc, sentence, trigger, actor1, actor2)
+        if event_type_of(sub) == "Violence against civilians" and (actor1 is None or actor1.kind == "civilians"):
+            # "a man was shot dead": the civilians are the victims, and ACLED codes the unnamed perpetrator
+            # (of the country, once placed)
+            if actor1 is not None and actor2 is None:
+                actor2 = actor1
+            actor1 = ActorMention(trigger.i, trigger.i + 1, "", "Unidentified Armed Group", None, "unidentified")
         return EventMention(
             trigger=trigger.i, concept=concept, event_type=event_type_of(sub), sub_event_type=sub,
             sentences=[(sentence.start, sentence.end)], actor1=actor1, actor2=actor2,
