@@ -28,6 +28,7 @@ from .actors import canonical_actor
 from .mentions import ActorMention, CasualtyMention, EventMention, PlaceMention, TimeMention
 
 COMBATANTS = {"soldiers", "militants", "attackers", "police"}
+ARMED_KINDS = ("state_forces", "rebel", "group")  # actors that can be a side of a battle
 _CLAUSAL = {"ccomp", "xcomp", "advcl", "parataxis", "acl"}  # links from a clause to the verb it depends on
 _BACKGROUND_DAYS = 60  # an event dated this long before the article is background, not news
 # An event is dated by the finest date of its sentence: "On 1 December, protesters ... against the 1987 law",
@@ -410,9 +411,8 @@ class EventFinder:
         actor2 = obj if obj is not actor1 else None
         if actor2 is None and not doc.has_annotation("DEP"):
             actor2 = next((a for a in mentions if a.start > trigger.i and a is not actor1), None)
-        armed = ("state_forces", "rebel", "group")
-        if actor2 is None and actor1 is not None and actor1.kind in armed:  # "Russian and Ukrainian forces clashed"
-            actor2 = next((m for m in mentions if m.kind in armed and m.country != actor1.country
+        if actor2 is None and actor1 is not None and actor1.kind in ARMED_KINDS:  # "Russian and Ukrainian forces clashed"
+            actor2 = next((m for m in mentions if m.kind in ARMED_KINDS and m.country != actor1.country
                            and 0 <= m.start - actor1.end <= 1), None)
         return actor1, actor2
 
@@ -420,12 +420,11 @@ class EventFinder:
                        actor2: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:
         """A battle told in the passive ("Russian forces attacked near X, but were repelled by the
         Ukrainian military"): ACLED's actor1 is the side that attacked, named first, not the agent."""
-        armed = ("state_forces", "rebel", "group")
-        if actor1 is None or actor1.kind not in armed or not _passive(trigger) \
+        if actor1 is None or actor1.kind not in ARMED_KINDS or not _passive(trigger) \
                 or self._role_of(actor1, trigger) not in ("obl:agent", "agent", "obl"):
             return actor1, actor2
         first = next((m for m in doc_list(doc, "sitrep_actors") if sentence.start <= m.start < trigger.i
-                      and m.kind in armed and m.country != actor1.country), None)
+                      and m.kind in ARMED_KINDS and m.country != actor1.country), None)
         return (first, actor1) if first is not None else (actor1, actor2)
 
     def _names_a_thing(self, doc: Doc, mention: ActorMention) -> bool:
