@@ -166,6 +166,17 @@ ENGLISH = [
     ("Membership kept dropping through the nineties.", "the nineties", "DATE", "199"),
     ("The poet fought for independence from Spain in 1898.", "1898", "DATE", "1898"),
     ("The three countries were under Soviet rule a decade ago.", "a decade ago", "DATE", "2015"),
+    # seasons: "this past" is the last one over, a part of the season names the season
+    ("The unit was sold this past winter.", "this past winter", "DATE", "2024-WI"),
+    ("Orders fell from the low levels of the early summer.", "the early summer", "DATE", "2025-SU"),
+    ("The ceasefire should hold until next spring.", "next spring", "DATE", "2026-SP"),
+    # lengths: a range is an amount not known, a unit and a half is counted in the smaller unit
+    ("Prices should stay high over the next 12 to 18 months.", "the next 12 to 18 months", "DURATION", "PXM"),
+    ("The alert lasted an hour and a half.", "an hour and a half", "DURATION", "PT1H30M"),
+    ("The mosque dominated the skyline for centuries.", "centuries", "DURATION", "PXC"),
+    ("The company pays interest every quarter.", "every quarter", "SET", "P1Q"),
+    ("The convoy will leave at 4 in the morning.", "4 in the morning", "TIME", "2025-04-02T04:00"),
+    ("The campaign runs until Election Day.", "Election Day", "DATE", "2024-11-05"),
 ]
 
 ENGLISH_NARRATIVE = [
@@ -185,6 +196,45 @@ ENGLISH_NARRATIVE = [
     ("The company expects a loss in the second quarter. Net rose 5% in the latest quarter.",
      [("the second quarter", "DATE", "2025-Q2"), ("the latest quarter", "DATE", "2025-Q1")]),
 ]
+
+# dates told relative to the narrative are anchored on the date it last named, not the article's
+NARRATIVE_ANCHORS = [
+    ("en", "On March 12, Russian forces attacked the village. The next day, Ukrainian troops retook it.",
+     [("March 12", "DATE", "2025-03-12"), ("The next day", "DATE", "2025-03-13")]),
+    ("en", "Drones hit Sumy on Monday. The following morning, a missile struck Kharkiv.",
+     [("Monday", "DATE", "2025-03-31"), ("The following morning", "TIME", "2025-04-01TMO")]),
+    ("en", "He fled in June 2023 and returned later that year.",
+     [("June 2023", "DATE", "2023-06"), ("later that year", "DATE", "2023")]),
+    ("en", "The summit was held on March 24 and 25.", [("March 24", "DATE", "2025-03-24"), ("25", "DATE", "2025-03-25")]),
+    ("fr", "Le 12 mars, les forces russes ont attaqué le village. Le lendemain, les troupes ukrainiennes l'ont repris.",
+     [("Le 12 mars", "DATE", "2025-03-12"), ("Le lendemain", "DATE", "2025-03-13")]),
+    ("fr", "L'offensive a commencé le 3 mars. La veille au soir, des frappes avaient visé la gare.",
+     [("le 3 mars", "DATE", "2025-03-03"), ("La veille au soir", "TIME", "2025-03-02TEV")]),
+    ("fr", "Le sommet s'est tenu les 24 et 25 mars.", [("24", "DATE", "2025-03-24"), ("25 mars", "DATE", "2025-03-25")]),
+    # with nothing to count from, the day stays unknown rather than counted from the article's date
+    ("fr", "Le lendemain, les troupes ukrainiennes ont repris le village.", [("Le lendemain", "DATE", "XXXX-XX-XX")]),
+    ("en", "In June 2023 the town fell. The next day, the army withdrew.",
+     [("June 2023", "DATE", "2023-06"), ("The next day", "DATE", "XXXX-XX-XX")]),
+    # "the day after the vote" is the date of an event not named by a date: not counted from the last date
+    ("en", "On March 12, parliament voted. The day after the vote, protests began.", [("March 12", "DATE", "2025-03-12")]),
+]
+
+
+@pytest.mark.parametrize("language,text,expected", NARRATIVE_ANCHORS)
+def test_dates_relative_to_the_narrative(extract_fr, extract_en, language, text, expected):
+    extract = extract_fr if language == "fr" else extract_en
+    assert [(t.text, t.type, t.value) for t in extract(text).times] == expected
+
+
+def test_an_event_told_some_days_later_is_dated_from_the_narrative(extract_en, extract_fr):
+    result = extract_en("Russian forces shelled Vovchansk on March 3. Two days later, Ukrainian troops recaptured the town.")
+    dates = sorted((e.date.start, e.date.precision) for e in result.events)
+    assert dates == [("2025-03-03", "day"), ("2025-03-05", "day")]
+    (duration,) = [t for t in result.times if t.type == "DURATION"]
+    assert (duration.text, duration.value) == ("Two days", "P2D")  # TimeML keeps the length; the event gets the day
+    result = extract_fr("Les forces russes ont bombardé Vovtchansk le 3 mars. Trois jours plus tard, une frappe a tué deux civils.")
+    assert sorted(e.date.start for e in result.events) == ["2025-03-03", "2025-03-06"]
+
 
 # words that only look like time: ages, rates, a discourse "Now", a modal "May"
 NOT_TIME = [
@@ -237,6 +287,8 @@ def test_ages_rates_and_discourse_words_are_not_time(extract_fr, extract_en, lan
     (date(1989, 10, 27), "The dividend is payable Dec. 7 to holders of record.", "Dec. 7", "1989-12-07"),
     (date(1989, 10, 27), "In January, the company named a new chief.", "January", "1989-01"),
     (date(2000, 1, 7), "The boy was found at sea on Thanksgiving Day.", "Thanksgiving Day", "1999-11-25"),
+    # the month May is no modal that would put the date ahead
+    (date(2025, 6, 20), "The offensive began on 3 May.", "3 May", "2025-05-03"),
 ])
 def test_english_year_of_dates_without_year(extract_en, published, text, expression, value):
     assert [(t.text, t.value) for t in extract_en(text, published=published).times] == [(expression, value)]

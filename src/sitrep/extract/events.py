@@ -490,7 +490,8 @@ class EventFinder:
         then the nearest the trigger ("On Tuesday, officials said the strike on Monday killed five": Monday).
         A vague "current", "recent" does not date it: the article's first date does (see ``__call__``)."""
         all_times = doc_list(doc, "sitrep_times")
-        times = [t for t in all_times if sentence.start <= t.start < sentence.end and t.type not in ("DURATION", "SET")]
+        times = [t for t in all_times if sentence.start <= t.start < sentence.end
+                 and (t.type in ("DATE", "TIME") or t.type == "DURATION" and t.first_day)]  # "two days later"
         dated = [t for t in times if t.first_day]
         if dated:
             framed = not in_relative_clause(trigger)  # "relatives of two men who were shot on 23 November"
@@ -604,6 +605,8 @@ def _refines(earlier: EventMention, later: EventMention) -> bool:
 def _same_event(earlier: EventMention, later: EventMention) -> bool:
     if earlier.modality != later.modality and "background" in (earlier.modality, later.modality):
         return False
+    if _dates_apart(earlier.time, later.time):
+        return False  # "on 3 March ... Three days later, a strike": two events
     if _refines(earlier, later):
         earlier.sub_event_type, earlier.event_type = later.sub_event_type, later.event_type
         return True
@@ -616,6 +619,13 @@ def _same_event(earlier: EventMention, later: EventMention) -> bool:
     if earlier.place is not None and later.place is not None:
         return _same_place(earlier.place, later.place)
     return later.sentences[0][0] - earlier.sentences[-1][1] <= 1
+
+
+def _dates_apart(a: TimeMention | None, b: TimeMention | None) -> bool:
+    """Whether two events' dates are known and cannot overlap."""
+    if a is None or b is None or not (a.first_day and a.last_day and b.first_day and b.last_day):
+        return False
+    return a.last_day < b.first_day or b.last_day < a.first_day
 
 
 def _same_place(a: PlaceMention, b: PlaceMention) -> bool:

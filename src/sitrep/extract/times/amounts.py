@@ -41,6 +41,10 @@ def duration(w: TimeWords, doc: TextView, i: int, ref: date | None) -> Match:
     number = amount(w, doc, j)
     if number is None:
         return None
+    if low_at(doc, number.end) in w.range_words and number.max is None:  # "12 to 18 months", "trois ou quatre ans"
+        upper = amount(w, doc, number.end + 1)
+        if upper is not None and upper.min > number.min and low_at(doc, upper.end) in w.units:
+            number = Number(number.min, upper.min, number.start, upper.end)
     # "two-day", "10-year", "two more weeks"
     unit_i = number.end + (low_at(doc, number.end) == "-" or low_at(doc, number.end) in w.amount_modifiers)
     if k and doc.lows[i] == "the" and k == 1 and unit_i + 1 < len(doc) and doc[unit_i + 1].pos_ == "NOUN":
@@ -51,10 +55,22 @@ def duration(w: TimeWords, doc: TextView, i: int, ref: date | None) -> Match:
     if is_age(w, doc, start, number.start, end) or low_at(doc, end) == "-" and low_at(doc, end + 1) in w.ago:
         return None
     value = period("X" if number.max is not None or number.vague else str(number.min), unit)
+    half = longest_phrase(doc, end, w.half)
+    if half and number.max is None and not number.vague and unit in _HALVES:  # "an hour and a half": PT1H30M
+        value, end = _HALVES[unit](number.min), end + half
     if k == 0 and low_at(doc, start) in ("a", "an") and start > 0 and \
             (doc[start - 1].pos_ in ("NUM", "NOUN") or low_at(doc, start - 1) in ("once", "twice")):
         return None  # a rate, not a length: "$2 million a year", "24 hours a day", "once a month"
     return TimeMention(start, end, "DURATION", value, "duration"), end
+
+
+# A unit and a half, in the next smaller unit TimeML writes: PT1H30M, PT2M30S, P18M, P36H.
+_HALVES = {
+    "H": lambda n: f"PT{n}H30M",
+    "MIN": lambda n: f"PT{n}M30S",
+    "Y": lambda n: f"P{12 * n + 6}M",
+    "D": lambda n: f"PT{24 * n + 12}H",
+}
 
 
 def is_age(w: TimeWords, doc: TextView, start: int, number_i: int, end: int) -> bool:
@@ -108,7 +124,7 @@ def set_rule(w: TimeWords, doc: TextView, i: int, ref: date | None) -> Match:
         return TimeMention(i, j + 1, "SET", f"XXXX-WXX-{w.weekdays[day] + 1}", "set"), j + 1
     if low_at(doc, j) in w.months:  # "each July"
         return TimeMention(i, j + 1, "SET", f"XXXX-{w.months[low_at(doc, j)]:02d}", "set"), j + 1
-    unit = w.units.get(low_at(doc, j))
+    unit = "Q" if low_at(doc, j) in w.quarter_words else w.units.get(low_at(doc, j))  # "every quarter": P1Q
     if unit is None:
         return None
     return TimeMention(i, j + 1, "SET", period("1", unit), "set"), j + 1

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from ..mentions import TimeMention
 from ..numbers import number_at, ordinal_day
-from .arithmetic import infer_year, month_last_day
+from .arithmetic import infer_year, month_last_day, shift_months
 from .tense import direction_after, direction_at, tense_at
 from .values import day_mention, month_mention, quarter_in_context, quarter_mention, quarter_year, unanchored
 from .words import PREPOSITIONS, Match, TextView, TimeWords, longest_phrase, low_at, phrase_text, year_at
@@ -235,10 +235,10 @@ def holiday(w: TimeWords, doc: TextView, i: int, ref: date | None) -> Match:
         return unanchored(i, end, "day"), end
     if "-" in rule:  # a fixed day
         d = date(year, *map(int, rule.split("-")))
-    else:  # "4 3 11": the 4th Thursday (weekday 3) of November
-        nth, weekday, month = map(int, rule.split())
+    else:  # "4 3 11": the 4th Thursday (weekday 3) of November; "1 0 11 +1": the day after the 1st Monday
+        nth, weekday, month, *offset = map(int, rule.split())
         first = date(year, month, 1)
-        d = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+        d = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1) + sum(offset))
     return day_mention(d, i, end), end
 
 
@@ -249,6 +249,10 @@ def season(w: TimeWords, doc: TextView, i: int, ref: date | None) -> Match:
     if low in w.last or low in w.next or low in w.this or low in ("l'", "l", "le", "the"):
         step = -1 if low in w.last else 1 if low in w.next else 0
         j += 1
+        if low in w.this | {"the"} and low_at(doc, j) in w.last | w.next:  # "this past spring", "the coming winter"
+            step, j = (-1 if low_at(doc, j) in w.last else 1), j + 1
+    named_part = low_at(doc, j) in w.part_of_month and low_at(doc, j + 1) in w.seasons
+    j += named_part  # "the early summer", "late spring": the season (TimeML keeps the part as a modifier)
     if low_at(doc, j) not in w.seasons:
         return None
     code, end = w.seasons[low_at(doc, j)], j + 1
@@ -266,8 +270,26 @@ def season(w: TimeWords, doc: TextView, i: int, ref: date | None) -> Match:
     if year is None:
         if ref is None:
             return TimeMention(start, end, "DATE", f"XXXX-{code}", "season", anchored=False), end
-        year = ref.year + step
+        year = season_year(ref, code, step)
     return TimeMention(start, end, "DATE", f"{year}-{code}", "season"), end
+
+
+# The month each season begins in (northern hemisphere); a winter is named by the year its December is in.
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_year(ref: date, code: str, step: int) -> int:
+    """The year of "this summer" (the reference year's), "last spring" (the latest spring over by the
+    reference date: spring 1989 in October 1989), "next winter" (the first one not yet begun)."""
+    if step == 0 or code not in _SEASON_START:
+        return ref.year
+    month = _SEASON_START[code]
+    years = range(ref.year - 2, ref.year + 2)
+    begins = {y: date(y, month, 1) for y in years}
+    ends = {y: date(*shift_months(begins[y], 3), 1) for y in years}
+    if step < 0:
+        return max(y for y in years if ends[y] <= ref)
+    return min(y for y in years if begins[y] > ref)
 
 
 def quarter(w: TimeWords, doc: TextView, i: int, ref: date | None) -> Match:

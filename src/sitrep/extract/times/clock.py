@@ -37,6 +37,10 @@ def clock_time(w: TimeWords, doc: TextView, i: int, ref: date | None) -> Match:
             hour += 12
         elif word in ("a.m.", "am") and hour == 12:
             hour = 0
+    elif plain and low_at(doc, i - 1) in ("at", "around", "about", "by", "until") and \
+            phrase_text(doc, i + 1, 3) in w.clock_periods:  # "at 4 in the morning"
+        hour, minute, end = int(plain.group(1)), int(plain.group(2) or 0), i + 4
+        hour += w.clock_periods[phrase_text(doc, i + 1, 3)] if hour < 12 else 0
     else:
         return None
     if hour > 23 or minute > 59:

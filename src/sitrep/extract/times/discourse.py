@@ -10,12 +10,38 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ..mentions import TimeMention
-from .values import quarter_mention, reported_quarter
-from .words import TextView, TimeWords
+from .values import day_mention, quarter_mention, reported_quarter
+from .words import TextView, TimeWords, low_at
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d(?:T[A-Z]{2})?$")  # a day, or a part of one ("2025-03-30TEV")
 _NARRATIVE_SENTENCES = 2  # a clock time is on the day named at most this many sentences before
 _QUARTER_WINDOW = 3  # "a year ago" is about a quarter when its sentence or one of the two before names one
+
+
+def coordinated_days(w: TimeWords, doc: TextView, found: list[tuple[TimeMention, str]]) -> list[tuple[TimeMention, str]]:
+    """The other day of "April 24 and 25", "les 24 et 25 avril": a day number joined to a dated day is
+    in its month and year."""
+    taken = {t for mention, _ in found for t in range(mention.start, mention.end)}
+    out: list[tuple[TimeMention, str]] = []
+    for mention, rule in found:
+        out.append((mention, rule))
+        if mention.precision != "day" or not _DAY.match(mention.value) or mention.type != "DATE":
+            continue
+        for number_i in (mention.end + 1, mention.start - 2):  # after (English order), before (French)
+            joined = mention.end if number_i > mention.start else mention.start - 1
+            if number_i in taken or low_at(doc, joined) not in w.day_joiners or not 0 <= number_i < len(doc):
+                continue
+            text = doc[number_i].text
+            if not text.isdigit() or not 1 <= int(text) <= 31 or low_at(doc, number_i + 1) in w.units:
+                continue
+            try:
+                day = date.fromisoformat(mention.value[:8] + f"{int(text):02d}")
+            except ValueError:
+                continue
+            out.append((day_mention(day, number_i, number_i + 1), rule))
+            taken.add(number_i)
+    out.sort(key=lambda item: item[0].start)
+    return out
 
 
 def widen(w: TimeWords, doc: TextView, found: list[tuple[TimeMention, str]]) -> None:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ...nlp.extensions import register_extensions
 from ..mentions import TimeMention
-from . import amounts, calendar_dates, clock, discourse, relative
+from . import amounts, anaphora, calendar_dates, clock, discourse, relative
 from .reference import set_reference
 from .values import reported_quarter
 from .words import Match, TextView, TimeWords
@@ -19,7 +19,7 @@ from .words import Match, TextView, TimeWords
 Rule = Callable[[TimeWords, TextView, int, date | None], Match]
 # Tried in this order at each token; the first match wins.
 RULES: tuple[Rule, ...] = (
-    relative.night_of, calendar_dates.part_of_month_rule, calendar_dates.day_month, calendar_dates.month_day,
+    relative.night_of, anaphora.anaphoric_date, calendar_dates.part_of_month_rule, calendar_dates.day_month, calendar_dates.month_day,
     calendar_dates.month_year, calendar_dates.quarter, calendar_dates.season, relative.relative_unit,
     relative.ago_rule, amounts.recent_units, clock.clock_time, amounts.duration, relative.weekday,
     relative.relative_day, relative.weekend, calendar_dates.year_rule, calendar_dates.current_year,
@@ -63,6 +63,8 @@ class TimeTagger:
                     break
             else:
                 i += 1
+        found = discourse.coordinated_days(w, view, found)
+        anaphora.anchor(w, view, found)
         if ref is not None:
             found = discourse.clock_on_days(w, view, found)
             discourse.year_ago_quarters(w, view, found, ref)

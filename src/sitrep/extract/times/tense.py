@@ -12,10 +12,10 @@ def tense_at(w: TimeWords, doc: TextView, i: int) -> str | None:
     real = doc.doc
     verb = real[i]
     for _ in range(6):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+        if is_verb(verb) or verb.head.i == verb.i:
             break
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    if not is_verb(verb):
         return "future" if future_tense(w, doc, i) else None
     if verb.dep_.startswith("aux") or verb.dep_ == "cop":
         verb = verb.head
@@ -51,7 +51,17 @@ def future_tense(w: TimeWords, doc: TextView, i: int) -> bool:
     that also narrates the past ("could not stop the bullet that struck him Friday") is no sign of it here."""
     real = doc.doc
     sentence = real[i].sent if real.has_annotation("SENT_START") else real[:]
-    return any("Fut" in t.morph.get("Tense") or t.lower_ in w.future_aux - w.past_modals for t in sentence)
+    return any("Fut" in t.morph.get("Tense") or t.lower_ in w.future_aux - w.past_modals and is_modal(t) for t in sentence)
+
+
+def is_verb(t) -> bool:
+    """A verb by its part of speech, or by its fine tag when the two disagree ("began" tagged VBD, read as a noun)."""
+    return t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
+
+
+def is_modal(t) -> bool:
+    """Whether ``t`` is used as a modal: not the month in "on 3 May", which the tagger may call anything."""
+    return t.pos_ != "PROPN" and (t.is_lower or t.is_sent_start)
 
 
 def direction_after(w: TimeWords, doc: TextView, end: int, tense: str | None) -> tuple[str | None, int]:

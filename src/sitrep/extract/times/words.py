@@ -43,7 +43,7 @@ class TimeWords:
         self.position_adjectives: dict[str, str] = t["position_adjectives"]  # FUTURE_REF / PAST_REF
         self.for_words: set[str] = set(t["for_words"])
         self.centuries: dict[str, int] = t["centuries"]
-        self.widened_rules = {"relative_unit", "relative_day", "weekday", "year_rule", "reference_word", "month_day"}
+        self.widened_rules = {"anaphoric_date", "relative_unit", "relative_day", "weekday", "year_rule", "reference_word", "month_day"}
         self.duration_prefixes: list[str] = t["duration_prefixes"]
         self.duration_nouns: set[str] = set(t["duration_nouns"])
         self.per: set[str] = set(t["per"])
@@ -70,6 +70,13 @@ class TimeWords:
         self.ahead_phrases: list[str] = t["ahead_phrases"]  # "the weeks ahead", "les semaines à venir"
         self.decade_words: dict[str, int] = t["decade_words"]  # "the nineties": the 1990s
         self.perfect_aux: set[str] = set(t["perfect_aux"])  # "has struck" is past, "is heard" not; empty: any auxiliary
+        self.anaphoric_dates: dict[str, str] = t["anaphoric_dates"]  # "the next day": "D 1" (see times.anaphora)
+        self.later_words: dict[str, int] = t["later_words"]  # "two days later": +1, "trois jours plus tôt": -1
+        self.clock_periods: dict[str, int] = t["clock_periods"]  # "4 in the afternoon": 12 hours to add
+        self.day_joiners: set[str] = set(t["day_joiners"])  # "April 24 and 25", "les 24 et 25 avril"
+        self.half: set[str] = set(t["half"])  # "an hour and a half", "une heure et demie"
+        self.range_words: set[str] = set(t["range_words"])  # "12 to 18 months", one PXM (French TimeBank tags "8 à 24 mois" as two)
+        self.anaphora_relations: set[str] = set(t["anaphora_relations"])  # "the day after [the vote]": an event's date
         # "Nov." and "Sept." as well as "Nov" and "Sept"
         self.months.update({f"{name}.": number for name, number in list(self.months.items()) if len(name) <= 4})
         self.lang = lang
@@ -90,7 +97,9 @@ class TimeWords:
                           | self.quarter_determiners | self.quarter_modifiers | set(self.clock_names) | self.for_words
                           | set(self.centuries) | set(self.part_of_day_adjectives) | set(self.position_adjectives)
                           | {phrase.split()[0] for phrase in list(self.ref_phrases) + list(self.holidays)} | {"ici"}
-                          | {phrase.split()[0] for phrase in self.year_phrases} | {"les"} | set(self.decade_words))
+                          | {phrase.split()[0] for phrase in self.year_phrases} | {"les"} | set(self.decade_words)
+                          | {phrase.split()[0].split("'")[0] + ("'" if "'" in phrase.split()[0] else "")
+                             for phrase in self.anaphoric_dates})
 
 
 class TextView:
