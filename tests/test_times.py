@@ -236,6 +236,18 @@ def test_an_event_told_some_days_later_is_dated_from_the_narrative(extract_en, e
     assert sorted(e.date.start for e in result.events) == ["2025-03-03", "2025-03-06"]
 
 
+def test_a_weekday_named_with_a_day_number_chooses_the_year_or_is_flagged(extract_en, extract_fr):
+    (t,) = extract_en("The paper said in an editorial on Thursday, Jan. 6, that the law was unjust.",
+                      published=date(2000, 1, 8)).times
+    assert t.value == "2000-01-06"  # a Thursday; 6 January 2001 is not
+    result = extract_fr("Lundi 12 mars, les forces russes ont bombardé Kharkiv.")  # a Wednesday in 2025, not a Monday in 2024-2026
+    (event,) = result.events
+    assert (event.date.start, event.date.precision) == ("2025-03-12", "day")
+    assert event.date.conflict is not None and "Monday" in event.date.conflict
+    (event,) = extract_fr("Mercredi 12 mars, les forces russes ont bombardé Kharkiv.").events
+    assert event.date.conflict is None
+
+
 # words that only look like time: ages, rates, a discourse "Now", a modal "May"
 NOT_TIME = [
     ("fr", "Jean Dupont, 87 ans, a été blessé."),

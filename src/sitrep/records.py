@@ -157,6 +157,7 @@ class EventDate(Record):
     end: str | None = None
     precision: str = "unknown"  # day / week / month / year / part-of-month / unknown
     text: str | None = None
+    conflict: str | None = None  # the text contradicts itself ("mardi 12 juin" when 12 June is a Thursday)
 
 
 @dataclass(slots=True)

@@ -31,6 +31,7 @@ class TimeMention:
     first_day: str | None = None  # ISO date range the expression covers, when it is a date
     last_day: str | None = None
     anchored: bool = True  # False when the value needed a reference date that was not known
+    conflict: str | None = None  # what in the expression disagrees ("mardi 12 juin" when 12 June is a Thursday)
 
 
 @dataclass(slots=True)

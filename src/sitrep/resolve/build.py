@@ -115,7 +115,7 @@ def _date(doc: Doc, t: TimeMention | None) -> EventDate | None:
         return None
     precision = "day" if t.precision == "part-of-day" else t.precision
     return EventDate(start=t.first_day, end=t.last_day, precision=precision if t.first_day else "unknown",
-                     text=doc[t.start:t.end].text)
+                     text=doc[t.start:t.end].text, conflict=t.conflict)
 
 
 def _casualties(doc: Doc, c: CasualtyMention | None) -> Casualties | None:

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
@@ -20,8 +21,8 @@ def day_month(w: TimeWords, doc: TextView, i: int, ref: date | None) -> Match:
     start = i
     if low_at(doc, i) in w.day_determiners:
         i += 1
-    if low_at(doc, i) in w.weekdays:
-        i += 1
+    weekday = w.weekdays.get(low_at(doc, i))
+    i += weekday is not None
     day = ordinal_day(doc[i].text) if i < len(doc) else None
     if day is None or low_at(doc, i + 1) not in w.months:
         return None
@@ -31,22 +32,43 @@ def day_month(w: TimeWords, doc: TextView, i: int, ref: date | None) -> Match:
         end += 1
     anchored = year is not None
     tense, end = direction_after(w, doc, end, direction_at(w, doc, start, i))
-    year = year or infer_year(ref, month, day, tense)
+    return _named_day(year, month, day, weekday, start, end, ref, tense, anchored)
+
+
+def _named_day(year: int | None, month: int, day: int, weekday: int | None, start: int, end: int,
+               ref: date | None, tense: str | None, explicit: bool) -> Match:
+    """The day "[mardi] 12 juin [2025]" names. A weekday named with it chooses the year when none is
+    written ("Thursday, Jan. 6": the year whose 6 January is a Thursday, next to the article's);
+    when they cannot agree, the day number wins and the mention says so (``conflict``)."""
     if year is None:
-        return TimeMention(start, end, "DATE", f"XXXX-{month:02d}-{day:02d}", "day", anchored=False), end
+        year = infer_year(ref, month, day, tense)
+        if year is None:
+            return TimeMention(start, end, "DATE", f"XXXX-{month:02d}-{day:02d}", "day", anchored=False), end
+        if weekday is not None:
+            year = next((y for y in (year, year - 1, year + 1) if _weekday_of(y, month, day) == weekday), year)
     try:
         d = date(year, month, day)
     except ValueError:
         return None
     mention = day_mention(d, start, end)
-    mention.anchored = anchored or ref is not None
+    mention.anchored = explicit or ref is not None
+    if weekday is not None and d.weekday() != weekday:
+        mention.conflict = f"the text names a {calendar.day_name[weekday]}, but {d.isoformat()} is a {calendar.day_name[d.weekday()]}"
     return mention, end
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def month_day(w: TimeWords, doc: TextView, i: int, ref: date | None) -> Match:
     """English order: [Tuesday,] June 4[, 2024]. The weekday is part of the expression (one TIMEX3)."""
-    start = i
+    start, weekday = i, None
     if w.lang == "en" and low_at(doc, i) in w.weekdays:
+        weekday = w.weekdays[low_at(doc, i)]
         i += 1 + (low_at(doc, i + 1) == ",")
     if w.lang != "en" or low_at(doc, i) not in w.months:
         return None
@@ -62,13 +84,7 @@ def month_day(w: TimeWords, doc: TextView, i: int, ref: date | None) -> Match:
     if year is not None:
         end += 1
     tense, end = direction_after(w, doc, end, direction_at(w, doc, start, i))
-    year = year or infer_year(ref, month, day, tense)
-    if year is None:
-        return TimeMention(start, end, "DATE", f"XXXX-{month:02d}-{day:02d}", "day", anchored=False), end
-    try:
-        return day_mention(date(year, month, day), start, end), end
-    except ValueError:
-        return None
+    return _named_day(year, month, day, weekday, start, end, ref, tense, year is not None)
 
 
 def names_a_group(doc: TextView, i: int) -> bool:
