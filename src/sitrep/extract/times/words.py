@@ -160,5 +160,8 @@ def longest_phrase(doc, i: int, phrases) -> int:
 
 
 def phrase_text(doc, i: int, k: int) -> str:
-    """The lowercase text of ``k`` tokens from token ``i``, spaced as written ("new year's day")."""
+    """The lowercase text of ``k`` tokens from token ``i``, spaced as written ("new year's day");
+    "" when the text ends before them."""
+    if i < 0 or i + k > len(doc.lows):
+        return ""
     return "".join(doc.lows[j] + (" " if doc.doc[j].whitespace_ and j < i + k - 1 else "") for j in range(i, i + k))
