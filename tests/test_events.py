@@ -339,3 +339,26 @@ def test_home_and_curated_state_forces(extract_en, extract_fr, lang, text, actor
 def test_unnamed_perpetrators_are_an_unidentified_armed_group_of_the_country(extract_en, extract_fr, lang, text):
     event = (extract_fr if lang == "fr" else extract_en)(text).events[0]
     assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Afghanistan)"
+
+
+@pytest.mark.parametrize("lang,text,sub_event_type,actor2", [
+    # state forces firing on people or homes not said to be armed attack civilians (ACLED's one-sided violence)
+    ("en", "On 3 March 2024, Israeli forces shot a Palestinian near Tubas.", "Attack", "Civilians (Palestine)"),
+    ("en", "On 3 March 2024, Israeli forces shot and injured a Palestinian journalist near Gaza.", "Attack",
+     "Civilians (Palestine)"),
+    ("en", "On 3 March 2024, Israeli tanks opened fire at Palestinian houses in Gaza City.", "Attack", "Civilians (Palestine)"),
+    ("en", "On 3 March 2024, police shot and wounded two brothers in Kabul.", "Attack", "Civilians (Afghanistan)"),
+    ("fr", "Le 3 mars 2024, les forces israéliennes ont tiré sur des maisons palestiniennes à Gaza.", "Attack",
+     "Civilians (Palestine)"),
+    ("fr", "Le 3 mars 2024, les forces israéliennes ont tué un Palestinien près de Naplouse.", "Attack", "Civilians (Palestine)"),
+    # firing on the other side's positions is still a clash
+    ("en", "On 3 March 2024, Ukrainian forces opened fire at Russian positions near Robotyne.", "Armed clash", None),
+    ("fr", "Le 3 mars 2024, les forces ukrainiennes ont ouvert le feu sur des positions russes près de Robotyne.",
+     "Armed clash", None),
+])
+def test_forces_firing_on_unarmed_people_or_homes_attack_civilians(extract_en, extract_fr, lang, text, sub_event_type,
+                                                                   actor2):
+    extract = extract_fr if lang == "fr" else extract_en
+    (event,) = extract(text).events
+    assert event.sub_event_type == sub_event_type
+    assert (event.actor2.name if event.actor2 else None) == actor2

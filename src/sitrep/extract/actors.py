@@ -87,6 +87,7 @@ class ActorFinder:
         # the branch a state's forces belong to, as ACLED names it: "Military Forces of Russia (2000-) Air Force"
         self.branches: dict[str, str] = lex.section("actors", "branch_words")  # "the army" alone is a state's forces
         self.adjective_first = nlp.lang == "en"
+        self.counting_determiners = set(lex.section("actors", "counting_determiners") or [])  # "a", "un"
 
     def __call__(self, doc: Doc) -> Doc:
         places = [p for p in doc_list(doc, "sitrep_places") if p.role == "location"]
@@ -103,7 +104,7 @@ class ActorFinder:
         return doc
 
     def find_patterns(self, doc: Doc) -> list[ActorMention]:
-        mentions = self.find_unknown(doc)
+        mentions = self.find_unknown(doc) + self.find_demonym_people(doc)
         for token in doc:
             kind = next((self.noun_kinds[k] for k in token_keys(token) if k in self.noun_kinds), None)
             if kind is None:
@@ -149,6 +150,23 @@ class ActorFinder:
             if near:
                 start, end = min(near[0], token.i), max(near[-1], token.i) + 1
                 found.append(ActorMention(start, end, doc[start:end].text, _GENERIC["unidentified"], None, "unidentified"))
+        return found
+
+    def find_demonym_people(self, doc: Doc) -> list[ActorMention]:
+        """"a Palestinian", "two Afghans", "un Palestinien": people counted by their country are its
+        civilians, as ACLED codes victims not said to be armed ("the Palestinians", a people, are not)."""
+        found = []
+        for token in doc:
+            if token.i == 0 or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            before, after = doc[token.i - 1], doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if not (before.pos_ == "NUM" or before.lower_ in self.counting_determiners):
+                continue
+            if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+                continue  # "a Palestinian journalist": the noun says who
+            code = self.demonym(token)
+            if code is not None:
+                found.append(ActorMention(token.i, token.i + 1, token.text, canonical_actor(code, "civilians"), code, "civilians"))
         return found
 
     def coordinated(self, doc: Doc, j: int) -> tuple[int, str] | None:

@@ -71,6 +71,7 @@ class EventFinder:
         self.attribution = lex.section("attribution", "verbs")
         self.person_nouns: dict[str, str] = lex.section("casualties", "person_nouns")
         self.agent_markers = set(lex.section("actors", "agent_markers"))
+        self.civilian_objects = set(lex.section("actors", "civilian_objects") or [])  # "fired at Palestinian houses"
         taxonomy = acled_taxonomy()
         self.concepts: dict[str, dict[str, Any]] = taxonomy["concepts"]
         self.instrument_subtypes: dict[str, str] = taxonomy["instrument_subtypes"]
@@ -217,11 +218,18 @@ class EventFinder:
             actor1 = ActorMention(trigger.i, trigger.i + 1, "", spec["crowd"].title(), None, spec["crowd"])
         victims = (killed or injured).who if (killed or injured) else None
         if "combatant_sub" in spec and sub == spec["sub"]:
-            armed_agent = actor1 is not None and actor1.kind in ("state_forces", "rebel") and victims in COMBATANTS | {None}
+            armed_agent = actor1 is not None and actor1.kind in ("state_forces", "rebel") and victims in COMBATANTS | {None} \
+                and (actor2 is None or actor2.kind != "civilians")  # an army shooting a journalist does not fight
             if victims in COMBATANTS or (actor2 is not None and actor2.kind in ("state_forces", "rebel")) or armed_agent:
                 sub = spec["combatant_sub"]  # an army killing militants fights them
         if actor2 is None and victims in ("civilians", "children", "women"):
             actor2 = ActorMention(trigger.i, trigger.i + 1, "", "Civilians", None, "civilians")
+        if "civilian_sub" in spec and sub == spec["sub"] and actor2 is None and victims is None:
+            target = self.civilian_target(trigger)  # "opened fire at Palestinian houses", "on farmland"
+            if target is not None:
+                code = next((self.demonyms[k] for t in children(target) for k in token_keys(t) if k in self.demonyms), None)
+                actor2 = ActorMention(target.i, target.i + 1, target.text,
+                                      canonical_actor(code, "civilians") if code else "Civilians", code, "civilians")
         if "civilian_sub" in spec and sub == spec["sub"] and actor2 is not None and actor2.kind == "civilians":
             sub = spec["civilian_sub"]  # an attack on civilians with no weapon named
         if "unidentified_sub" in spec and sub == spec["sub"] and _one_sided(actor1, actor2, victims):
@@ -387,7 +395,11 @@ class EventFinder:
         if doc.has_annotation("DEP"):
             subj = self._by_role(mentions, trigger, ("nsubj", "obl:agent", "agent", "nmod", "compound", "nmod:poss", "poss"),
                                  before_only=True)
-            obj = self._by_role(mentions, trigger, ("obj", "dobj", "nsubj:pass", "obl", "obl:arg", "nmod"), before_only=False)
+            obj = self._by_role(mentions, trigger, _OBJECT_ROLES, before_only=False)
+            for verb in _coordinated_verbs(trigger) if obj is None else ():  # "shot and injured a journalist"
+                obj = self._by_role(mentions, verb, _OBJECT_ROLES, before_only=False)
+                if obj is not None:
+                    break
             governor = self._attributing_verb(trigger)
             if governor is not None:  # "le Kremlin a accusé Kiev d'avoir bombardé": Kiev acted, the Kremlin speaks
                 speakers = [m for m in mentions if self._role_of(m, governor) in ("nsubj",)]
@@ -426,6 +438,28 @@ class EventFinder:
         first = next((m for m in doc_list(doc, "sitrep_actors") if sentence.start <= m.start < trigger.i
                       and m.kind in ARMED_KINDS and m.country != actor1.country), None)
         return (first, actor1) if first is not None else (actor1, actor2)
+
+    def civilian_target(self, trigger: Token) -> Token | None:
+        """The civilian property a shooting is aimed at: the object of the trigger (or of a verb joined
+        to it) whose noun, or a word qualifying it, is a civilian place ("houses", "residential areas")."""
+        if not trigger.doc.has_annotation("DEP"):
+            return None
+        for verb in (trigger, *_coordinated_verbs(trigger)):
+            for child in children(verb):
+                if child.dep_.split(":")[0] not in ("obj", "dobj", "obl", "nmod") or child.i < verb.i:
+                    continue
+                if any(k in self.civilian_objects for t in (child, *children(child)) for k in token_keys(t)):
+                    return child
+        # the parse may miss it: "fire at [Palestinian houses]" read from the words after the trigger
+        after = trigger.doc[trigger.i + 1:trigger.i + 1 + _TARGET_WINDOW]
+        if not after or after[0].pos_ != "ADP":
+            return None
+        for token in after[1:]:
+            if token.pos_ in ("VERB", "PUNCT", "ADP", "CCONJ"):
+                return None
+            if any(k in self.civilian_objects for k in token_keys(token)):
+                return token
+        return None
 
     def _names_a_thing(self, doc: Doc, mention: ActorMention) -> bool:
         """"a police station", "an army truck": the actor word only qualifies another noun (not
@@ -544,6 +578,18 @@ def _other_state_named(doc: Doc, actor: ActorMention) -> bool:
         return False
     return any(a.kind in ("state_forces", "government") and a.country not in (None, actor.country)
                for a in doc_list(doc, "sitrep_actors"))
+
+
+_TARGET_WINDOW = 5  # "at the Palestinian residential houses": a preposition and a short noun phrase
+_OBJECT_ROLES = ("obj", "dobj", "nsubj:pass", "obl", "obl:arg", "nmod")
+
+
+def _coordinated_verbs(trigger: Token) -> list[Token]:
+    """The verbs joined to the trigger by a conjunction, which share its object ("shot and injured X")."""
+    joined = [c for c in children(trigger) if c.dep_ == "conj" and c.pos_ in ("VERB", "NOUN")]
+    if trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+        joined.append(trigger.head)
+    return joined
 
 
 def _one_sided(actor1: ActorMention | None, actor2: ActorMention | None, victims: str | None) -> bool:
