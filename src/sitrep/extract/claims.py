@@ -81,7 +81,7 @@ class ClaimFinder:
             here += self.according_to_claims(doc, sentence)
             here += self.verification_claims(doc, sentence, claims + here)
             _attach_figures(doc, sentence, here)
-            claims.extend(here)
+            claims.extend(c for c in here if _named(c.source))
         if not claims:
             sentence = doc[event.sentences[0][0]:event.sentences[0][1]]
             article = doc._.sitrep_article
@@ -157,6 +157,11 @@ class ClaimFinder:
             return [ClaimMention(name, "institution" if orgs else "outlet", "confirmed", token.i, token.i + 1,
                                  evidence_type=evidence)]
         return []
+
+
+def _named(source: str) -> bool:
+    """A source has a name with letters or digits (not the control characters of a broken text)."""
+    return any(ch.isalnum() for ch in source)
 
 
 def _orthographic_sentence(doc: Doc, start: int, end: int) -> Span:
