@@ -362,3 +362,27 @@ def test_forces_firing_on_unarmed_people_or_homes_attack_civilians(extract_en, e
     (event,) = extract(text).events
     assert event.sub_event_type == sub_event_type
     assert (event.actor2.name if event.actor2 else None) == actor2
+
+
+@pytest.mark.parametrize("lang,text,sub_event_type,actor1", [
+    # a weapon platform named with a demonym is that state's forces
+    ("en", "On 1 December 2023, Israeli warplanes struck a mosque in Rafah.", "Air/drone strike", "Military Forces of Israel (2022-)"),
+    ("en", "On 1 December 2023, Israeli gunboats shelled targets along the coast of Gaza.",
+     "Shelling/artillery/missile attack", "Military Forces of Israel (2022-)"),
+    ("fr", "Des avions israéliens ont frappé Rafah le 1er décembre 2023.", "Air/drone strike", "Military Forces of Israel (2022-)"),
+])
+def test_weapon_platforms_of_a_state_are_its_forces(extract_en, extract_fr, lang, text, sub_event_type, actor1):
+    extract = extract_fr if lang == "fr" else extract_en
+    (event,) = extract(text).events
+    assert (event.sub_event_type, event.actor1.name) == (sub_event_type, actor1)
+
+
+def test_a_lowercase_word_the_tagger_calls_a_name_can_be_a_trigger(nlp_en):
+    from sitrep.extract.events import EventFinder
+    doc = nlp_en.make_doc("Warplanes struck the town.")
+    for token, pos in zip(doc, ("NOUN", "PROPN", "DET", "NOUN", "PUNCT")):
+        token.pos_ = pos
+    assert EventFinder._is_trigger(doc[1])  # "struck", lowercase: a verb the tagger misread
+    doc = nlp_en.make_doc("Strike Group sailed.")
+    doc[0].pos_ = "PROPN"
+    assert not EventFinder._is_trigger(doc[0])  # a capitalized name stays a name

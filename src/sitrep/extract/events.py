@@ -71,6 +71,7 @@ class EventFinder:
         self.attribution = lex.section("attribution", "verbs")
         self.person_nouns: dict[str, str] = lex.section("casualties", "person_nouns")
         self.agent_markers = set(lex.section("actors", "agent_markers"))
+        self.civilian_nouns = {noun: "civilians" for noun in lex.section("actors", "civilian_nouns")}
         self.civilian_objects = set(lex.section("actors", "civilian_objects") or [])  # "fired at Palestinian houses"
         taxonomy = acled_taxonomy()
         self.concepts: dict[str, dict[str, Any]] = taxonomy["concepts"]
@@ -188,7 +189,11 @@ class EventFinder:
 
     @staticmethod
     def _is_trigger(token: Token) -> bool:
-        return token.pos_ not in ("PROPN", "ADP", "DET", "PRON", "AUX")
+        """Not a name, a preposition, a determiner, a pronoun or an auxiliary. A word written in
+        lowercase is no name, whatever the tagger says ("warplanes struck", tagged PROPN)."""
+        if token.pos_ == "PROPN":
+            return token.is_lower
+        return token.pos_ not in ("ADP", "DET", "PRON", "AUX")
 
     def code(self, doc: Doc, sentence: Span, trigger: Token, concept: str, casualties: list[CasualtyMention],
              instruments: dict[int, str]) -> EventMention | None:
@@ -337,6 +342,8 @@ class EventFinder:
             heads = [t for t in doc[following.start:following.stop] if t.pos_ in ("NOUN", "PROPN")][:1]
         places = [p for p in doc_list(doc, "sitrep_places") if p.role == "location"]
         for head in heads:
+            if lookup(self.person_nouns, head) is not None or lookup(self.civilian_nouns, head) is not None:
+                continue  # "captured 37 migrants", "took two soldiers": people, whatever places follow
             window = range(max(head.left_edge.i, head.i - 4), min(head.right_edge.i, head.i + 4) + 1)
             classes.update(instruments[i] for i in window if i in instruments)
             if any(p.start in window for p in places) or head.ent_type_ in ("GPE", "LOC", "FAC") or (
