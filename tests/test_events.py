@@ -386,3 +386,21 @@ def test_a_lowercase_word_the_tagger_calls_a_name_can_be_a_trigger(nlp_en):
     doc = nlp_en.make_doc("Strike Group sailed.")
     doc[0].pos_ = "PROPN"
     assert not EventFinder._is_trigger(doc[0])  # a capitalized name stays a name
+
+
+@pytest.mark.parametrize("lang,text,sub_event_type,actor1", [
+    # people who are no armed group, acting together, riot: ACLED's mob violence, the crowd coded as rioters
+    ("en", "On 30 November 2023, villagers assaulted and killed a tea seller near Kabul on suspicion of theft.",
+     "Mob violence", "Rioters (Afghanistan)"),
+    ("en", "On 1 December 2023, Israeli settlers raided a village near Nablus and threw rocks at homes.",
+     "Mob violence", "Rioters (Israel)"),
+    ("fr", "Le 3 mars 2024, des colons israéliens ont attaqué un village palestinien près de Naplouse.",
+     "Mob violence", "Rioters (Israel)"),
+    # the victims are no crowd acting, and a passive's agent named with "by", "par" is actor1
+    ("en", "On 3 March 2020, 2 civilians were shot and killed by the Taliban in Kabul.", "Attack", "Taliban"),
+    ("fr", "Deux civils ont été tués par les talibans à Kaboul le 3 mars 2020.", "Attack", "Taliban"),
+])
+def test_crowds_riot_and_passive_agents_act(extract_en, extract_fr, lang, text, sub_event_type, actor1):
+    extract = extract_fr if lang == "fr" else extract_en
+    event = extract(text).events[0]
+    assert (event.sub_event_type, event.actor1.name) == (sub_event_type, actor1)

@@ -222,6 +222,13 @@ class EventFinder:
         if actor1 is None and "crowd" in spec:  # ACLED codes the crowd itself: "Protesters (Kenya)", "Rioters (Chad)"
             actor1 = ActorMention(trigger.i, trigger.i + 1, "", spec["crowd"].title(), None, spec["crowd"])
         victims = (killed or injured).who if (killed or injured) else None
+        if "crowd_sub" in spec and actor1 is not None and actor1.kind == "civilians" and _many(doc, actor1) \
+                and not _passive(trigger) and not any(c.start <= actor1.start < c.end for c in casualties):
+            # "villagers assaulted and killed a tea seller", "settlers threw rocks": people who are no armed
+            # group, acting together, riot (ACLED's mob violence); their victims are the civilians
+            sub = spec["crowd_sub"]
+            name = canonical_actor(actor1.country, "rioters") if actor1.country else "Rioters"
+            actor1 = ActorMention(actor1.start, actor1.end, actor1.text, name, actor1.country, "rioters")
         if "combatant_sub" in spec and sub == spec["sub"]:
             armed_agent = actor1 is not None and actor1.kind in ("state_forces", "rebel") and victims in COMBATANTS | {None} \
                 and (actor2 is None or actor2.kind != "civilians")  # an army shooting a journalist does not fight
@@ -414,6 +421,12 @@ class EventFinder:
                     subj = self._by_role(mentions, governor, ("obj", "dobj", "xcomp"), before_only=False)
         else:
             subj = obj = None
+        agent = self._agent_after(doc, mentions, trigger)  # "2 civilians were shot and killed by the Taliban"
+        if agent is not None and (subj is None or subj.kind == "civilians"):
+            subj = agent
+        if subj is None:  # "settlers raided", parsed as a noun and its clause: a plural just before a finite verb acts
+            subj = next((a for a in mentions if a.kind == "civilians" and a.end == trigger.i and _finite(trigger)
+                         and _many(doc, a)), None)
         before = [a for a in reversed(mentions) if a.end <= trigger.i and a.kind not in ("civilians", "protesters")
                   and not any(a is s for s in speakers + victims) and not self._names_a_thing(doc, a)]
         # nearest before the trigger, a named actor ("the RSF deployed troops to attack") before a bare "troops"
@@ -445,6 +458,19 @@ class EventFinder:
         first = next((m for m in doc_list(doc, "sitrep_actors") if sentence.start <= m.start < trigger.i
                       and m.kind in ARMED_KINDS and m.country != actor1.country), None)
         return (first, actor1) if first is not None else (actor1, actor2)
+
+    def _agent_after(self, doc: Doc, mentions: list[ActorMention], trigger: Token) -> ActorMention | None:
+        """The actor a passive names after the trigger with "by" ("killed by the Taliban", "tués par les
+        talibans"), read from the words, not the parse, which often misses the passive."""
+        for mention in mentions:
+            if mention.start <= trigger.i or mention.kind == "civilians":
+                continue
+            k = mention.start - 1
+            while k > trigger.i and doc[k].pos_ == "DET":
+                k -= 1
+            if k > trigger.i and doc[k].lower_ in self.agent_markers and k - trigger.i <= 3:
+                return mention
+        return None
 
     def civilian_target(self, trigger: Token) -> Token | None:
         """The civilian property a shooting is aimed at: the object of the trigger (or of a verb joined
@@ -585,6 +611,17 @@ def _other_state_named(doc: Doc, actor: ActorMention) -> bool:
         return False
     return any(a.kind in ("state_forces", "government") and a.country not in (None, actor.country)
                for a in doc_list(doc, "sitrep_actors"))
+
+
+def _finite(token: Token) -> bool:
+    """A verb in a finite form ("raided", "attaque"), not a participle ("a man killed in the strike")."""
+    return token.tag_ in ("VBD", "VBZ", "VBP") or "Fin" in token.morph.get("VerbForm")
+
+
+def _many(doc: Doc, mention: ActorMention) -> bool:
+    """Whether an actor mention names several people ("villagers", "des habitants"), not one."""
+    root = span_root(doc[mention.start:mention.end])
+    return "Plur" in root.morph.get("Number") or root.tag_ in ("NNS", "NNPS")
 
 
 _TARGET_WINDOW = 5  # "at the Palestinian residential houses": a preposition and a short noun phrase
