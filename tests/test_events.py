@@ -399,6 +399,12 @@ def test_a_lowercase_word_the_tagger_calls_a_name_can_be_a_trigger(nlp_en):
     # the victims are no crowd acting, and a passive's agent named with "by", "par" is actor1
     ("en", "On 3 March 2020, 2 civilians were shot and killed by the Taliban in Kabul.", "Attack", "Taliban"),
     ("fr", "Deux civils ont été tués par les talibans à Kaboul le 3 mars 2020.", "Attack", "Taliban"),
+    # two men who shoot are anyone armed, not a crowd
+    ("en", "On 30 November 2023, two men invaded a house in Kabul and shot a man.", "Attack",
+     "Unidentified Armed Group (Afghanistan)"),
+    # verbs joined by a conjunction share their subject: the side that attacked and was repelled is actor1
+    ("en", "On 1 December 2023, Russian military forces attacked the Ukrainian military, but were repelled near Kharkiv.",
+     "Armed clash", "Military Forces of Russia (2000-)"),
 ])
 def test_crowds_riot_and_passive_agents_act(extract_en, extract_fr, lang, text, sub_event_type, actor1):
     extract = extract_fr if lang == "fr" else extract_en

@@ -71,6 +71,7 @@ class EventFinder:
         self.attribution = lex.section("attribution", "verbs")
         self.person_nouns: dict[str, str] = lex.section("casualties", "person_nouns")
         self.agent_markers = set(lex.section("actors", "agent_markers"))
+        self.anyone_nouns = set(lex.section("actors", "anyone_nouns"))  # "men", "individuals": anyone
         self.civilian_nouns = {noun: "civilians" for noun in lex.section("actors", "civilian_nouns")}
         self.civilian_objects = set(lex.section("actors", "civilian_objects") or [])  # "fired at Palestinian houses"
         taxonomy = acled_taxonomy()
@@ -222,7 +223,7 @@ class EventFinder:
         if actor1 is None and "crowd" in spec:  # ACLED codes the crowd itself: "Protesters (Kenya)", "Rioters (Chad)"
             actor1 = ActorMention(trigger.i, trigger.i + 1, "", spec["crowd"].title(), None, spec["crowd"])
         victims = (killed or injured).who if (killed or injured) else None
-        if "crowd_sub" in spec and actor1 is not None and actor1.kind == "civilians" and _many(doc, actor1) \
+        if "crowd_sub" in spec and actor1 is not None and actor1.kind == "civilians" and self._crowd(doc, actor1) \
                 and not _passive(trigger) and not any(c.start <= actor1.start < c.end for c in casualties):
             # "villagers assaulted and killed a tea seller", "settlers threw rocks": people who are no armed
             # group, acting together, riot (ACLED's mob violence); their victims are the civilians
@@ -419,6 +420,9 @@ class EventFinder:
                 speakers = [m for m in mentions if self._role_of(m, governor) in ("nsubj",)]
                 if subj is None:
                     subj = self._by_role(mentions, governor, ("obj", "dobj", "xcomp"), before_only=False)
+            if subj is None and trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+                # "Russian forces attacked ..., but were repelled": the verbs share the subject
+                subj = self._by_role(mentions, trigger.head, ("nsubj",), before_only=True)
         else:
             subj = obj = None
         agent = self._agent_after(doc, mentions, trigger)  # "2 civilians were shot and killed by the Taliban"
@@ -458,6 +462,12 @@ class EventFinder:
         first = next((m for m in doc_list(doc, "sitrep_actors") if sentence.start <= m.start < trigger.i
                       and m.kind in ARMED_KINDS and m.country != actor1.country), None)
         return (first, actor1) if first is not None else (actor1, actor2)
+
+    def _crowd(self, doc: Doc, mention: ActorMention) -> bool:
+        """People named by what they share ("villagers", "settlers", "des habitants"), several of them: a
+        crowd. "Two men" are anyone, who may be armed."""
+        root = span_root(doc[mention.start:mention.end])
+        return _many(doc, mention) and not any(k in self.anyone_nouns for k in token_keys(root))
 
     def _agent_after(self, doc: Doc, mentions: list[ActorMention], trigger: Token) -> ActorMention | None:
         """The actor a passive names after the trigger with "by" ("killed by the Taliban", "tués par les
