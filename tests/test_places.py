@@ -151,3 +151,33 @@ def test_a_list_of_cities_is_not_a_place_in_a_region(extract_en):
 def test_a_longer_unknown_name_is_not_its_known_first_word(extract_en):
     result = extract_en("Russian forces shelled near Odesa Pershyi, Kherson region.")
     assert "Odesa" not in [p.text for p in result.places]
+
+
+def test_a_short_alternate_name_is_a_code_unless_it_spells_the_place(tmp_path):
+    rows = [GazetteerEntry(1, "Singapore", 1.29, 103.85, "SG", "01", "city", 5_600_000, ("SIN", "Singapura")),
+            GazetteerEntry(2, "Tyre", 33.27, 35.20, "LB", "04", "city", 117_000, ("Tyr", "Sour")),
+            GazetteerEntry(3, "United Kingdom", 54.0, -2.0, "GB", None, "country", 66_000_000, ("UK",))]
+    gazetteer = Gazetteer.build(tmp_path / "g.sqlite", rows, "test")
+    assert gazetteer.lookup("Sin") == []  # Singapore's airport code, not a town called Sin
+    assert [e.name for e in gazetteer.lookup("Tyr")] == ["Tyre"]
+    assert [e.name for e in gazetteer.lookup("UK")] == ["United Kingdom"]
+    assert [e.name for e in gazetteer.lookup("Singapura")] == ["Singapore"]
+
+
+@pytest.mark.parametrize("text,place", [
+    # a name the model splits at a hyphen or a name particle is read whole
+    ("On 1 December 2023, regime forces shelled Al-Qasr town near Kharkiv.", "Al-Qasr"),
+    ("On 1 December 2023, gunmen attacked positions in Deir ez Zor countryside.", "Deir ez Zor"),
+    ("On 1 December 2023, rioters clashed with police in Ain al Saltan refugee camp near Kharkiv.", "Ain al Saltan"),
+])
+def test_a_name_the_model_split_is_read_whole(nlp_en, text, place):
+    places = [p.text for p in nlp_en(text)._.sitrep_places]
+    assert place in places
+    assert not any(len(p) < 3 for p in places)  # never "Al" alone
+
+
+def test_weapons_and_institutions_are_not_places(extract_en):
+    places = [p.text for p in extract_en(
+        "Hezbollah fired a Katyusha rocket at Kharkiv. Drivers protested outside the state Congress "
+        "and near the Metro station, citing the 1987 Law.").places]
+    assert places == ["Kharkiv"]

@@ -17,6 +17,7 @@ from ..resolve.gazetteer import Gazetteer
 from .mentions import PlaceMention
 
 PLACE_LABELS = {"LOC", "GPE"}
+_WEAPON_KINDS = {"MISSILE", "ARTILLERY", "DRONE", "AIRCRAFT", "BOMB", "IED", "GRENADE", "CHEMICAL", "GUN", "WEAPON"}
 _MAX_NAME_TOKENS = 3
 _SPELLING_SCORE = 0.7
 
@@ -48,8 +49,11 @@ class PlaceFinder:
         self.street_nouns = set(lex.section("places", "street_nouns"))
         self.facility_nouns = set(lex.section("places", "facility_nouns"))
         self.conjunctions = {"and", "or", "et", "ou", "&"}
+        self.name_particles = set(lex.section("places", "name_particles"))  # "Deir [ez] Zor", "Ain [al] Saltan"
         self.titles = set(lex.section("quotes", "title_nouns"))
         self.gazetteer: Gazetteer | None = None
+        self.weapons = {w for w, kind in lex.section("instruments").items()  # "Katyusha", "Grad", "Shahed"
+                        if " " not in w and kind in _WEAPON_KINDS}
         # capitalized words that are never read as place names, whatever the gazetteer holds
         # ("Police" and "Forces" are towns somewhere)
         self.never: set[str] = (
@@ -59,6 +63,8 @@ class PlaceFinder:
             | set(lex.section("time", "weekdays")) | set(lex.section("time", "months"))
             | set(lex.section("casualties", "person_nouns")) | set(lex.section("places", "direction_words"))
             | set(lex.section("places", "street_nouns"))
+            | set(lex.section("places", "facility_nouns")) - {"city"}  # "General Hospital"; "Kansas City" stays
+            | self.weapons
             | actor_words(lang)  # "Taliban" is also a town in Turkey
         )
 
@@ -69,8 +75,10 @@ class PlaceFinder:
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], PlaceMention] = {}
         people = self.person_words(doc)
-        for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS and not self.is_not_place(doc, ent) and not self.on_a_street(doc, ent.start, ent.end) \
+        for ent in self.place_entities(doc):
+            if len(ent.text) < 3 and not ent.text.isupper():
+                continue  # "Al" of "Al-Qasr" when the rest escaped: a particle is no place
+            if not self.is_not_place(doc, ent) and not self.on_a_street(doc, ent.start, ent.end) \
                     and not self.in_a_compound(doc, ent) and not (len(ent) == 1 and ent.text in people):
                 span = self.known_part(ent) if self.gazetteer is not None else ent
                 found[(span.start, span.end)] = PlaceMention(span.start, span.end, span.text, "ner")
@@ -91,6 +99,36 @@ class PlaceFinder:
             self.mark_enclosing(doc, mentions)
         doc._.sitrep_places = mentions
         return doc
+
+    def place_entities(self, doc: Doc) -> list[Span]:
+        """The model's place entities, each extended over the rest of a name it split: "[Al]-[Qasr]",
+        "[Deir] ez [Zor]", "[Ain] al [Saltan]" (through a hyphen or a name particle, to a capitalized
+        word), "[Sin] In village" (capitalized words up to a place noun)."""
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            if spans and ent.start < spans[-1].end:
+                continue  # taken into the name before
+            end = ent.end
+            while end + 1 < len(doc):
+                link = doc[end]
+                glued = link.text == "-" and not doc[end - 1].whitespace_ and not link.whitespace_
+                if (glued or link.lower_ in self.name_particles and link.is_lower) and self._name_word(doc[end + 1]):
+                    end += 2
+                    continue
+                break
+            run = end
+            while run < len(doc) and doc[run].is_title and doc[run].is_alpha and doc[run].lower_ not in self.never \
+                    and doc[run].ent_iob_ != "B":  # another entity is another name
+                run += 1
+            if run > end and run < len(doc) and doc[run].lower_ in self.cue_nouns:
+                end = run  # "Sin In village": the whole capitalized run names the village
+            spans.append(doc[ent.start:end])
+        return spans
+
+    def _name_word(self, token) -> bool:
+        return token.text[:1].isupper() and token.is_alpha and token.lower_ not in self.never
 
     def find_apposed(self, doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Unknown names the text puts in a region or country: "shelled Kolodiazne, Kharkiv",
@@ -247,8 +285,8 @@ class PlaceFinder:
         compound = self._compound(doc, start)
         if compound is None or compound.end <= ent.start:
             return False
-        if self.gazetteer is not None and self._known(compound.text):
-            return False
+        if self.gazetteer is not None and self._known(compound.text) or compound[0].lower_ in self.name_particles:
+            return False  # a known place, or an Arabic name: "Al-Hawayij"
         places = {i for e in doc.ents if e.label_ in PLACE_LABELS for i in range(e.start, e.end)}
         return any(t.is_alpha and t.i not in places for t in compound)
 
@@ -301,8 +339,8 @@ class PlaceFinder:
     def is_not_place(self, doc: Doc, ent: Span) -> bool:
         """Common nouns NER tags as places ("le chef de l'Etat"), and people right after a title
         ("le gouverneur régional Oleh Kiper")."""
-        if ent.text.lower() in self.not_places:
-            return True
+        if ent.text.lower() in self.not_places or ent.text.lower() in self.weapons:
+            return True  # "la Défense"; "a Katyusha rocket", tagged a place
         before = [t.lower_ for t in doc[max(ent.start - 2, 0):ent.start]]
         return len(ent) >= 2 and any(word in self.titles for word in before)
 

@@ -57,6 +57,9 @@ _SPELLING = [("shch", "s"), ("sch", "s"), ("tsch", "c"), ("tch", "c"), ("dzh", "
              ("ch", "c"), ("sh", "s"), ("kh", "k"), ("ts", "c"), ("tz", "c"), ("ou", "u"), ("w", "v"), ("x", "ks"),
              ("q", "k"), ("j", "z"), ("y", "i"), ("ii", "i"), ("ia", "a"), ("iu", "u"), ("ie", "e"), ("io", "o")]
 _MIN_KEY_LENGTH = 5
+_CODE_LENGTH = 3  # alternate names this short are codes, unless the place's own name
+_ABBREVIATED = ("continent", "country", "admin1")
+_SHORT_NAME_LIKENESS = 0.8  # "tyr" ~ "tyre" (0.86); "sin" ~ "singapore" (0.5) is a code
 
 
 def spelling_key(name: str) -> str:
@@ -119,7 +122,13 @@ class Gazetteer:
             rows = self._db.execute(
                 f"SELECT {', '.join('p.' + c for c in _COLUMNS.split(', '))} FROM names n JOIN places p USING (geonames_id) "
                 "WHERE n.norm = ? ORDER BY p.population DESC LIMIT 80", (key,)).fetchall()
-            self._cache[key] = tuple(_entry(row) for row in rows)
+            entries = tuple(_entry(row) for row in rows)
+            if len(key.replace(" ", "")) <= _CODE_LENGTH:
+                # a short alternate name is mostly a code ("SIN" for Singapore, "AIN" for Wainwright): it counts
+                # when it spells the place's own name ("Tyr", Tyre), or abbreviates a country or region ("UK")
+                entries = tuple(e for e in entries if e.feature in _ABBREVIATED
+                                or SequenceMatcher(None, key, normalize(e.name)).ratio() >= _SHORT_NAME_LIKENESS)
+            self._cache[key] = entries
         return list(self._cache[key])
 
     def lookup_spelling(self, name: str) -> list[GazetteerEntry]:
