@@ -410,3 +410,24 @@ def test_crowds_riot_and_passive_agents_act(extract_en, extract_fr, lang, text, 
     extract = extract_fr if lang == "fr" else extract_en
     event = extract(text).events[0]
     assert (event.sub_event_type, event.actor1.name) == (sub_event_type, actor1)
+
+
+@pytest.mark.parametrize("lang,text,sub_event_type,actor1,actor2", [
+    # a protest whose crowd turns violent in the next sentences is one violent demonstration
+    ("en", "On 1 December 2023, hundreds of students held a demonstration in Kabul. They threw rocks at the police.",
+     "Violent demonstration", "Rioters (Afghanistan)", None),
+    ("fr", "Des centaines de personnes ont manifesté à Kaboul dimanche. Ils ont lancé des pierres sur les policiers.",
+     "Violent demonstration", "Rioters (Afghanistan)", None),
+    # the police stepping in right after is that protest's intervention, not an event of its own
+    ("en", "Hundreds of people protested in Kabul on Sunday. Police arrested three men.",
+     "Protest with intervention", "Protesters (Afghanistan)", "Police Forces of Afghanistan"),
+    # fighting between armed groups recalled after a protest is not the crowd turning violent
+    ("en", "Dozens of people gathered in Kabul on Sunday to call for a ceasefire. The rally took place in the "
+           "wake of renewed fighting between the Taliban and the Islamic State.",
+     "Peaceful protest", "Protesters (Afghanistan)", None),
+])
+def test_what_a_protest_turns_into_in_the_next_sentences(extract_en, extract_fr, lang, text, sub_event_type, actor1, actor2):
+    extract = extract_fr if lang == "fr" else extract_en
+    event = extract(text).events[0]
+    assert (event.sub_event_type, event.actor1.name, event.actor2.name if event.actor2 else None) == \
+        (sub_event_type, actor1, actor2)

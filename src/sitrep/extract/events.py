@@ -71,6 +71,8 @@ class EventFinder:
         self.attribution = lex.section("attribution", "verbs")
         self.person_nouns: dict[str, str] = lex.section("casualties", "person_nouns")
         self.agent_markers = set(lex.section("actors", "agent_markers"))
+        self.crowd_nouns = {noun: True for section in ("civilian_nouns", "protester_nouns", "rioter_nouns")
+                            for noun in lex.section("actors", section)}  # people who may riot
         self.anyone_nouns = set(lex.section("actors", "anyone_nouns"))  # "men", "individuals": anyone
         self.civilian_nouns = {noun: "civilians" for noun in lex.section("actors", "civilian_nouns")}
         self.civilian_objects = set(lex.section("actors", "civilian_objects") or [])  # "fired at Palestinian houses"
@@ -92,6 +94,7 @@ class EventFinder:
         for sentence in sentences:
             candidates.extend(self.sentence_events(doc, sentence, in_times))
         events = merge_events(candidates)
+        events = self.protests_turned_violent(doc, events, sentences, in_times)
         lead_time = next((t for t in doc_list(doc, "sitrep_times") if t.type in ("DATE", "TIME") and t.first_day), None)
         for event in events:
             if event.time is None and lead_time is not None and event.modality != "background":
@@ -175,7 +178,9 @@ class EventFinder:
         starts = (token.lemma_.lower() or token.lower_) in firsts or token.lower_ in firsts
         for n in range(min(self.longest_phrase, end - token.i), 1, -1) if starts else ():
             words = doc[token.i:token.i + n]
-            for key in (" ".join(t.lemma_.lower() or t.lower_ for t in words), " ".join(t.lower_ for t in words)):
+            lemmas, forms = [t.lemma_.lower() or t.lower_ for t in words], [t.lower_ for t in words]
+            # by lemmas, by forms, and as a dictionary writes it: the verb's lemma, the rest as written
+            for key in (" ".join(lemmas), " ".join(forms), " ".join(lemmas[:1] + forms[1:])):
                 if key in table:
                     return table[key], n
         value = lookup(table, token)
@@ -317,6 +322,54 @@ class EventFinder:
             if getattr(lead, name) is None:
                 setattr(lead, name, next((getattr(e, name) for e in others if getattr(e, name) is not None), None))
         return [lead] + [e for e in events if not any(e is a for a in absorbed)]  # the protest is what the sentence tells
+
+    def protests_turned_violent(self, doc: Doc, events: list[EventMention], sentences: list[Span],
+                                in_times: set[int]) -> list[EventMention]:
+        """"Residents held a demonstration. They threw rocks at the police. The police fired tear gas.": a
+        protest whose crowd turns violent in the sentences right after it is one violent demonstration
+        (ACLED), the crowd its rioters; the police stepping in there is that protest's intervention. The
+        acts told there are that event, not events of their own."""
+        roles = self.scene["roles"]
+        violence, stepping_in = set(roles["violence"]), set(roles["intervention"]) | set(roles["force"])
+        starts = {s.start: k for k, s in enumerate(sentences)}
+        absorbed: list[EventMention] = []
+        for event in events:
+            if event.sub_event_type not in ("Peaceful protest", "Protest with intervention") or event in absorbed:
+                continue
+            k = next((starts[s] for s, _ in reversed(event.sentences) if s in starts), None)
+            for sentence in sentences[k + 1:k + 1 + _PROTEST_FOLLOW_UP] if k is not None else ():
+                if "\n\n" in doc[max(sentence.start - 1, 0):sentence.start + 1].text:
+                    break  # another paragraph
+                here = [e for e in events if e is not event and (sentence.start, sentence.end) in e.sentences]
+                armed = any(a.kind in ARMED_KINDS + ("unidentified",) for a in doc_list(doc, "sitrep_actors")
+                            if sentence.start <= a.start < sentence.end)  # "renewed fighting between Israel and Hamas"
+                if any(self._crowd_did(t, armed) for t, c in self.find_triggers(sentence, in_times) if c in violence):
+                    event.sub_event_type, event.event_type = "Violent demonstration", "Riots"
+                    crowd = event.actor1
+                    if crowd is not None and crowd.kind == "protesters":
+                        name = canonical_actor(crowd.country, "rioters") if crowd.country else "Rioters"
+                        event.actor1 = ActorMention(crowd.start, crowd.end, crowd.text, name, crowd.country, "rioters")
+                    event.sentences.append((sentence.start, sentence.end))
+                    absorbed += [e for e in here if e.concept in violence
+                                 and (e.actor1 is None or e.actor1.kind in _CROWD_KINDS)]
+                security = [e for e in here if e.concept in stepping_in and e.actor1 is not None
+                            and e.actor1.kind in ("police", "state_forces") and not (e.fatalities or e.injuries)]
+                if security:  # "The police fired tear gas": they stepped in
+                    if event.sub_event_type == "Peaceful protest":
+                        event.sub_event_type = "Protest with intervention"
+                    event.actor2 = event.actor2 or security[0].actor1
+                    event.sentences.append((sentence.start, sentence.end))
+                    absorbed += security
+        return [e for e in events if not any(e is a for a in absorbed)]
+
+    def _crowd_did(self, trigger: Token, armed_named: bool) -> bool:
+        """Whether a violent act is the crowd's: its subject is a pronoun or people who are no armed force
+        ("They threw rocks", "Demonstrators burned tires"), or it names none ("scuffles broke out") in a
+        sentence that names no armed actor."""
+        subjects = [c for c in children(trigger) if c.dep_ in ("nsubj", "nsubj:pass")]
+        if not subjects:
+            return not armed_named
+        return all(s.pos_ == "PRON" or lookup(self.crowd_nouns, s) is not None for s in subjects)
 
     # ---------------------------------------------------------------- what the trigger acts on
 
@@ -634,6 +687,8 @@ def _many(doc: Doc, mention: ActorMention) -> bool:
     return "Plur" in root.morph.get("Number") or root.tag_ in ("NNS", "NNPS")
 
 
+_PROTEST_FOLLOW_UP = 3  # sentences after a protest in which its crowd may turn violent
+_CROWD_KINDS = ("protesters", "rioters", "civilians")
 _TARGET_WINDOW = 5  # "at the Palestinian residential houses": a preposition and a short noun phrase
 _OBJECT_ROLES = ("obj", "dobj", "nsubj:pass", "obl", "obl:arg", "nmod")
 
