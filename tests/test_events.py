@@ -431,3 +431,15 @@ def test_what_a_protest_turns_into_in_the_next_sentences(extract_en, extract_fr,
     event = extract(text).events[0]
     assert (event.sub_event_type, event.actor1.name, event.actor2.name if event.actor2 else None) == \
         (sub_event_type, actor1, actor2)
+
+
+@pytest.mark.parametrize("lang,text,sub_event_type", [
+    # "targeted" is an attack when an armed actor or a weapon does it, nothing otherwise
+    ("en", "On 1 December 2023, Israeli artillery targeted the outskirts of Rafah.", "Shelling/artillery/missile attack"),
+    ("en", "On 24 April 2018, separatist forces used mortars, machine guns and small arms to target Ukrainian positions "
+           "near Kharkiv.", "Armed clash"),
+    ("en", "The new sanctions targeted Russian banks on Monday.", None),
+])
+def test_targeting_is_an_attack_only_by_arms(extract_en, extract_fr, lang, text, sub_event_type):
+    events = extract_en(text).events
+    assert (events[0].sub_event_type if events else None) == sub_event_type

@@ -181,3 +181,12 @@ def test_weapons_and_institutions_are_not_places(extract_en):
         "Hezbollah fired a Katyusha rocket at Kharkiv. Drivers protested outside the state Congress "
         "and near the Metro station, citing the 1987 Law.").places]
     assert places == ["Kharkiv"]
+
+
+def test_a_place_said_to_be_in_a_town_is_in_that_towns_region(nlp_en, gazetteer):
+    from sitrep.resolve.geocode import Geocoder
+    doc = nlp_en("Shelling hit the Mykolaivka area in Chasiv Yar.")
+    (village,) = [p for p in doc._.sitrep_places if p.text == "Mykolaivka"]
+    assert village.within == "Chasiv Yar"  # "X area in Y": X is inside Y
+    # a town as the unit: its region (Chasiv Yar is a town of the Donetsk region)
+    assert [u.name for u in Geocoder(gazetteer).units("Chasiv Yar")] == ["Donetsk Oblast"]

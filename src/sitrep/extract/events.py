@@ -219,6 +219,10 @@ class EventFinder:
         if spec.get("uses_instrument") and instrument in self.instrument_subtypes:
             sub = self.instrument_subtypes[instrument]
         actor1, actor2 = self.actors(doc, sentence, trigger, casualties)
+        named = actor1 is not None and any(actor1 is a for a in doc_list(doc, "sitrep_actors"))  # not a bare demonym
+        if spec.get("needs_armed") and instrument not in self.instrument_subtypes and not (
+                named and actor1.kind in ARMED_KINDS + ("police", "unidentified")):
+            return None  # "artillery targeted the outskirts" is an attack; "the sanctions target banks" is not
         killed = next((c for c in casualties if c.outcome == "killed"), None)
         injured = next((c for c in casualties if c.outcome == "injured"), None)
         if "state_sub" in spec and actor1 is not None and actor1.kind in ("state_forces", "police"):

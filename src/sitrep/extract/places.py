@@ -49,6 +49,8 @@ class PlaceFinder:
         self.street_nouns = set(lex.section("places", "street_nouns"))
         self.facility_nouns = set(lex.section("places", "facility_nouns"))
         self.conjunctions = {"and", "or", "et", "ou", "&"}
+        self.inside_words = set(lex.section("places", "inside_words"))  # "X area in Y": X is inside Y
+        self.area_nouns = set(lex.section("places", "area_nouns"))  # "area", "neighborhood", "camp"
         self.name_particles = set(lex.section("places", "name_particles"))  # "Deir [ez] Zor", "Ain [al] Saltan"
         self.titles = set(lex.section("quotes", "title_nouns"))
         self.gazetteer: Gazetteer | None = None
@@ -181,6 +183,12 @@ class PlaceFinder:
             a.within = b.text
             if b.level_hint is None and any(e.feature == "admin1" for e in units):
                 b.level_hint = "admin1"
+        for a, b in zip(mentions, mentions[1:]):  # "Al Hamidiah area in Damascus city", "Bakhmut in Donetsk"
+            between = [t.lower_ for t in doc[a.end:b.start]]
+            if a.within or b.role != "location" or not between or between[-1] not in self.inside_words:
+                continue
+            if all(w in self.cue_nouns or w in self.area_nouns or w in ("the", "la", "le", "l'") for w in between[:-1]):
+                a.within = b.text
 
     def find_cued(self, doc: Doc) -> list[PlaceMention]:
         """`<cue noun> [demonym] de/of <Proper name>` and `<Proper name> <cue noun>`."""

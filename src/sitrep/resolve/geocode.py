@@ -123,9 +123,15 @@ class Geocoder:
         return place
 
     def units(self, name: str) -> list[GazetteerEntry]:
-        """The regions a name may be, else the countries: what "…, Kharkiv" or "…, Russia" means."""
+        """The regions a name may be, else the countries: what "…, Kharkiv" or "…, Russia" means; for a
+        town ("… in Damascus"), its region."""
         entries = self.gazetteer.lookup(name)
-        return [e for e in entries if e.feature == "admin1"] or [e for e in entries if e.feature == "country"]
+        units = [e for e in entries if e.feature == "admin1"] or [e for e in entries if e.feature == "country"]
+        if units or not entries:
+            return units
+        town = entries[0]  # "… in Damascus": the region of the most populous place of that name
+        unit = self.gazetteer.lookup_admin1(town.country_code, town.admin1) if town.country_code and town.admin1 else None
+        return [unit] if unit is not None else []
 
     @staticmethod
     def enclosed(mention: PlaceMention, start: int, end: int, unit: GazetteerEntry) -> Place:
