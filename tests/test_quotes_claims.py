@@ -102,9 +102,9 @@ def test_pronoun_and_continuation_quotes_follow_the_last_speaker(extract_en):
 
 
 def test_cue_after_a_long_speaker_name(extract_en):
-    text = '"It is a positive thing for the workers," union local president Jeff Traeger said Saturday.'
+    text = '"It is a good day for the drivers," union local president Lukas Brenner said Saturday.'
     (quote,) = [q for q in extract_en(text).quotes if q.kind == "direct"]
-    assert quote.cue == "said" and quote.speaker.name == "Jeff Traeger"
+    assert quote.cue == "said" and quote.speaker.name == "Lukas Brenner"
 
 
 # ---------------------------------------------------------------- quote forms, French and English
@@ -226,7 +226,7 @@ def test_he_added_continues_the_chain(extract_en):
 @pytest.mark.parametrize("text,speaker", [
     ("Naftogaz reported damage to a gas plant. The company said repairs would take weeks.", "Naftogaz"),
     ("A senior Western official said the offensive had stalled.", "A senior Western official"),
-    ("Refugee advocates say the fee keeps families apart.", "Refugee advocates"),
+    ("Tenant advocates say the rent cap keeps families housed.", "Tenant advocates"),
 ])
 def test_institutions_and_described_speakers(extract_en, text, speaker):
     quotes = [q for q in extract_en(text).quotes if q.kind == "indirect"]
@@ -241,39 +241,39 @@ def test_english_unresolvable_pronoun_is_null(extract_en):
 # ---------------------------------------------------------------- regressions found on news text
 
 def test_a_participle_inside_a_quote_is_no_incise(extract_en):
-    """", some saying racist things," inside the marks once made "racist things" the speaker."""
-    text = ("Sarah Buckley studied there until 2013. "
-            "“I heard people saying slurs, some saying racist things,” she said.")
+    """", some saying cruel things," inside the marks once made "cruel things" the speaker."""
+    text = ("Nadia Osei worked there until 2015. "
+            "“I heard people shouting, some saying cruel things,” she said.")
     (quote,) = [q for q in extract_en(text).quotes if q.kind == "direct"]
-    assert (quote.cue, quote.speaker.name) == ("said", "Sarah Buckley")
+    assert (quote.cue, quote.speaker.name) == ("said", "Nadia Osei")
 
 
 def test_per_cent_names_no_source(extract_en):
-    text = "Prices rose 4.5 per cent last year. Per the ministry, exports fell by a third."
+    text = "Prices rose 4.5 per cent in March. Per the ministry, exports fell by a third."
     quotes = extract_en(text).quotes
     assert [(q.cue, q.speaker.name) for q in quotes] == [("Per", "the ministry")]
 
 
 def test_page_furniture_is_nobody(extract_en):
-    text = ("Alison Levine won the final.\n\nStory continues below advertisement\n\n"
-            "Her coach was pleased.\n\nStory continues below advertisement\n\n"
-            "“I am going to go for it,” she said.")
+    text = ("Karen Doyle won the final.\n\nStory resumes after the ad\n\n"
+            "Her coach was pleased.\n\nStory resumes after the ad\n\n"
+            "“I wanted this one badly,” she said.")
     (quote,) = extract_en(text).quotes
-    assert quote.speaker.name == "Alison Levine"
+    assert quote.speaker.name == "Karen Doyle"
 
 
 def test_a_quote_without_cue_goes_to_whoever_became_the_subject(extract_en):
-    text = ('"We lose a full day," said Terry Chapman.\n\n'
-            "Tim Guest with the Nova Scotia Health Authority says there are many reasons for the delays.\n\n"
-            '"The emergency department cares for the sickest patients first."')
+    text = ('"We wait for hours at the door," said Colm Brady.\n\n'
+            "Jim Page with the New Brunswick Health Authority says the long waits have several causes.\n\n"
+            '"The busiest wards see the sickest patients first."')
     quotes = [q for q in extract_en(text).quotes if q.kind == "direct"]
-    assert [q.speaker.name for q in quotes] == ["Terry Chapman", "Tim Guest"]
+    assert [q.speaker.name for q in quotes] == ["Colm Brady", "Jim Page"]
 
 
 def test_an_age_between_commas_does_not_hide_the_speaker(extract_en):
-    text = "Mississauga accountant Babatunji Farinloye, 50, says he is happy with the results."
+    text = "Dunmore plumber Kofi Mensah, 47, says he is pleased with the repairs."
     (quote,) = extract_en(text).quotes
-    assert quote.speaker.name == "Babatunji Farinloye"
+    assert quote.speaker.name == "Kofi Mensah"
 
 
 def test_gold_quotes_are_placed_where_their_text_is():
@@ -316,10 +316,10 @@ def test_who_cites_a_source_is_the_speaker(extract_en):
 
 
 @pytest.mark.parametrize("text,speaker", [
-    ("Tatiana Stanovaya, an independent political expert who writes about the Kremlin, noted that "
-     "the stance stems from a view of the West.", "Tatiana Stanovaya"),
-    ("Maxime Bernier’s People’s Party of Canada will name a candidate in the next two weeks, spokesman Martin Masse said.",
-     "Martin Masse"),
+    ("Lars Eklund, an independent defence expert who writes about NATO, noted that "
+     "the plan reflects a fear of Moscow.", "Lars Eklund"),
+    ("Lena Moreau’s Harbour Party of Eastland will choose its candidate within a month, spokesman Henrik Dahl said.",
+     "Henrik Dahl"),
 ])
 def test_the_speaker_named_around_a_long_apposition_or_a_long_clause(extract_en, text, speaker):
     (quote,) = extract_en(text).quotes
@@ -327,49 +327,49 @@ def test_the_speaker_named_around_a_long_apposition_or_a_long_clause(extract_en,
 
 
 def test_a_bare_surname_shared_by_two_people_is_the_one_named_most(extract_en):
-    text = ("Cookbook author Dorie Greenspan visited the test kitchen. Dorie Greenspan came with her husband, "
-            "Michael Greenspan.\n\n\"I cook simple food,\" Greenspan says.")
+    text = ("Pastry chef Alma Rosendahl visited the test kitchen. Alma Rosendahl came with her husband, "
+            "Erik Rosendahl.\n\n\"I bake what I like to eat,\" Rosendahl says.")
     (quote,) = [q for q in extract_en(text).quotes if q.kind == "direct"]
-    assert quote.speaker is not None and quote.speaker.name == "Dorie Greenspan"
+    assert quote.speaker is not None and quote.speaker.name == "Alma Rosendahl"
 
 
 def test_a_surname_the_model_tags_as_an_organization_is_still_the_person(extract_en):
-    text = ("Murray Sinclair led the review of the police board.\n\n"
-            "\"The board's failure to act is indicative of wilful blindness,\" Sinclair states. "
-            "\"The circumstances are not new phenomena,\" Sinclair concludes.")
+    text = ("Audrey Kessler led the review of the transit board.\n\n"
+            "\"The board's refusal to listen shows deep complacency,\" Kessler states. "
+            "\"The problems are not new ones,\" Kessler concludes.")
     quotes = [q for q in extract_en(text).quotes if q.kind == "direct"]
-    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Murray Sinclair", "Murray Sinclair"]
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Audrey Kessler", "Audrey Kessler"]
 
 
 def test_pronoun_gender_read_when_the_other_person_comes_after_the_pronoun(extract_en):
-    # Baxter's gender is read from "she" before Howell is named; the later "she said" is Baxter,
+    # Marsh's gender is read from "she" before Prescott is named; the later "she said" is Marsh,
     # not the other woman named nearer, whose gender is known from "Ms."
-    text = ("Ms. Marie Howell, the principal, spoke about the school.\n\n"
-            "Moyra Baxter, the board's chair, said she understands Howell's frustrations.\n\n"
-            "\"Surrey has over 70,000 students,\" she said.")
+    text = ("Ms. Joan Prescott, the principal, spoke about the school.\n\n"
+            "Helga Marsh, the council's head, said she respects Prescott's work.\n\n"
+            "\"The district has more than 40,000 pupils,\" she said.")
     quotes = [q for q in extract_en(text).quotes if q.kind == "direct"]
-    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Moyra Baxter"]
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Helga Marsh"]
 
 
 def test_the_bearer_of_a_shared_surname_is_the_one_named_most_so_far():
     from sitrep.extract.speakers import _bearer, _surnames
 
-    mentions = _surnames([(3, "Dorie Greenspan"), (10, "Michael Greenspan"), (40, "Dorie Greenspan"), (50, "Ann Lee")])
-    assert _bearer(mentions["Greenspan"], 12) == "Michael Greenspan"  # one each so far: the most recent
-    assert _bearer(mentions["Greenspan"], 60) == "Dorie Greenspan"
-    assert _bearer(mentions["Greenspan"], 1) == "Dorie Greenspan"  # none yet: the first named
+    mentions = _surnames([(3, "Alma Rosendahl"), (10, "Erik Rosendahl"), (40, "Alma Rosendahl"), (50, "Ann Lee")])
+    assert _bearer(mentions["Rosendahl"], 12) == "Erik Rosendahl"  # one each so far: the most recent
+    assert _bearer(mentions["Rosendahl"], 60) == "Alma Rosendahl"
+    assert _bearer(mentions["Rosendahl"], 1) == "Alma Rosendahl"  # none yet: the first named
     assert "Lee" in mentions and "Ann" not in mentions
 
 
 @pytest.mark.parametrize("text,speaker", [
     # a document speaks for its owner: a possessive pronoun resolved like a pronoun
-    ("Jody Wilson-Raybould resigned on Tuesday.\n\n\"Our system of justice must be free of interference,\" "
-     "her statement said.", "Jody Wilson-Raybould"),
+    ("Anna Kerr-Dalton resigned on Tuesday.\n\n\"The council must be free of outside pressure,\" "
+     "her statement said.", "Anna Kerr-Dalton"),
     # stacked adjectives before a person noun are one description, resolved to the person named before
-    ("Kevin Vickers founded the company in 2014.\n\n\"I don't know any carmaker that makes money,\" "
-     "the lanky, bespectacled professor said.", "Kevin Vickers"),
+    ("Oskar Brandt founded the firm in 2012.\n\n\"No airline I know of makes money on short routes,\" "
+     "the tall, bearded professor said.", "Oskar Brandt"),
     # the person, not the organization after "with"
-    ("Tim Guest with the Nova Scotia Health Authority says there are many reasons for offload delays.", "Tim Guest"),
+    ("Jim Page with the New Brunswick Health Authority says the long waits have several causes.", "Jim Page"),
 ])
 def test_speaker_descriptions(extract_en, text, speaker):
     quotes = extract_en(text).quotes
@@ -378,11 +378,11 @@ def test_speaker_descriptions(extract_en, text, speaker):
 
 @pytest.mark.parametrize("text,speaker", [
     # a second speech verb joined by "and" speaks for the subject of the first
-    ("Joe Nienaber, a county commissioner, spoke on Monday. Nienaber said \u201cnobody knows the story behind it,\u201d "
-     "and added: \u201cI promise you, those people got talked to.\u201d", "Joe Nienaber"),
+    ("Walt Hennessy, a county commissioner, spoke on Monday. Hennessy said \u201cnobody has seen the full report yet,\u201d "
+     "and added: \u201cI can tell you, the contractor will hear from us.\u201d", "Walt Hennessy"),
     # the speaker after a cue that opens the sentence
-    ("Rather than the current layout, asks Policy Options editor Jennifer Ditchburn, "
-     "\u201chas anyone ever considered whether other designs might work better?\u201d", "Jennifer Ditchburn"),
+    ("Rather than another survey, asks Transit Weekly editor Rosa Lindgren, "
+     "\u201cwhy not simply ask the riders what they need?\u201d", "Rosa Lindgren"),
 ])
 def test_speaker_of_a_cue_before_the_quote(extract_en, text, speaker):
     quotes = [q for q in extract_en(text).quotes if q.kind == "direct" and len(q.text.split()) > 5]
@@ -390,10 +390,10 @@ def test_speaker_of_a_cue_before_the_quote(extract_en, text, speaker):
 
 
 def test_a_quote_introduced_by_a_colon_is_the_subjects(extract_en):
-    text = ("Dave Martell, the addictions doctor on the South Shore, is more blunt: \"With this new monitoring, "
-            "I think they're going to uncover things that are horrifying.\"")
+    text = ("Nils Ekberg, the family doctor in Harrow Bay, is more direct: \"With these new tests, "
+            "I think we will find problems nobody expected.\"")
     (quote,) = [q for q in extract_en(text).quotes if q.kind == "direct"]
-    assert quote.speaker is not None and quote.speaker.name == "Dave Martell"
+    assert quote.speaker is not None and quote.speaker.name == "Nils Ekberg"
 
 
 
@@ -437,11 +437,11 @@ def test_quote_carries_its_cue_offsets_and_the_event_it_comments_on(extract_fr):
 
 @pytest.mark.parametrize("text,speaker", [
     # a title before a name NER did not find: the name, and "he" then refers to that person
-    ("RCMP Chief Superintendent Eric Stubbs defended the operation. But Hereditary Chief Na'moks said the camp "
-     "was peaceful.\n\n\"I believe there has to be trust built,\" he said.", "Na'moks"),
+    ("Police Chief Superintendent Alan Greer defended the operation. But Tribal Chief Gwa'lahk said the blockade "
+     "was peaceful.\n\n\"Both sides need to rebuild trust,\" he said.", "Gwa'lahk"),
     # "the diocese": the organization named before whose name holds the noun
-    ("The Roman Catholic Diocese of Covington apologized on Saturday.\n\n"
-     "The diocese said a third-party investigation would look into the matter.", "Roman Catholic Diocese of Covington"),
+    ("The Greek Orthodox Diocese of Pembrook apologized on Saturday.\n\n"
+     "The diocese said an independent review would look into the complaints.", "Greek Orthodox Diocese of Pembrook"),
 ])
 def test_titles_and_definite_institutions(extract_en, text, speaker):
     quotes = extract_en(text).quotes
@@ -449,18 +449,18 @@ def test_titles_and_definite_institutions(extract_en, text, speaker):
 
 
 def test_a_bare_surname_is_the_person_named_in_full_before_it(extract_en):
-    text = ("Toronto Dance Theatre presents choreographer Jeanine Durning's new work this week. The company first "
-            "invited her in 2016, and the piece has grown since then into a full evening of dance and speech.\n\n"
-            "\"It deserved to be longer,\" Durning says. Her father was the late actor Charles Durning.")
+    text = ("Harbourfront Ballet presents choreographer Mirela Kostic's new work this week. The company first "
+            "invited her in 2017, and the piece has grown since then into a full evening of dance and song.\n\n"
+            "\"It needed more time to breathe,\" Kostic says. Her father was the late painter Goran Kostic.")
     (quote,) = [q for q in extract_en(text).quotes if q.kind == "direct"]
-    assert quote.speaker is not None and quote.speaker.name == "Jeanine Durning"
+    assert quote.speaker is not None and quote.speaker.name == "Mirela Kostic"
 
 
 def test_a_two_word_surname_takes_the_given_name_written_before_it(extract_en):
-    text = ("The house was designed by architect Lorena Paz Akin of Monterey.\n\n"
-            "\"We wanted the light to come in,\" says Paz Akin.")
+    text = ("The library was designed by architect Julia Ortiz Vega of Valencia.\n\n"
+            "\"We wanted the reading rooms to face the sea,\" says Ortiz Vega.")
     (quote,) = extract_en(text).quotes
-    assert quote.speaker is not None and quote.speaker.name == "Lorena Paz Akin"
+    assert quote.speaker is not None and quote.speaker.name == "Julia Ortiz Vega"
 
 
 def test_the_name_after_the_quote_says_who_the_incise_pronoun_is(extract_fr):

@@ -1,6 +1,6 @@
-"""Acronyms and the names they stand for, as the article itself gives them: "Immigration, Refugees
-and Citizenship Canada (IRCC)", "the RCMP" where the article also names "the Royal Canadian Mounted
-Police", "EDC" next to "Export Development Canada". An acronym the article never spells out stays
+"""Acronyms and the names they stand for, as the article itself gives them: "Maritime, Rail
+and Transport Agency (MRTA)", "the HPS" where the article also names "the Harbour Police
+Service", "KVE" next to "Kestrel Valley Energy". An acronym the article never spells out stays
 as it is: nothing is looked up outside the text.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# Lowercase words a name may hold without giving a letter to its acronym ("Society of Motor
-# Manufacturers and Traders" -> SMMT), in the languages sitrep reads.
+# Lowercase words a name may hold without giving a letter to its acronym ("Guild of Boat
+# Builders and Riggers" -> GBBR), in the languages sitrep reads.
 _SKIPPED = {"of", "and", "for", "the", "on", "in", "to", "at", "de", "du", "des", "la", "le", "les", "et", "pour",
             "d", "l", "sur", "en", "à", "y", "del", "der", "und", "für"}
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,9}\b")
@@ -21,7 +21,7 @@ _MAX_NAME_WORDS = 10
 
 def initials(name: str) -> str:
     """The letters an acronym of ``name`` would have: the first letter of each word that is not a
-    lowercase function word ("Export Development Canada" -> "EDC")."""
+    lowercase function word ("Kestrel Valley Energy" -> "KVE")."""
     letters = []
     for word in _WORD.findall(name):
         if word == "&" or word.lower() in _SKIPPED and not word[:1].isupper() or word.lower() in ("the", "la", "le", "les"):
@@ -37,7 +37,7 @@ def expansions(text: str, names: Iterable[str]) -> dict[str, str]:
     organizations NER found) or the words right before "(ACRONYM)" whose initials spell it. An
     acronym two different names would fit is left out."""
     found: dict[str, set[str]] = {}
-    for match in _PARENTHESIZED.finditer(text):  # "Immigration, Refugees and Citizenship Canada (IRCC)"
+    for match in _PARENTHESIZED.finditer(text):  # "Maritime, Rail and Transport Agency (MRTA)"
         acronym = match.group(1).replace(".", "")
         words = _WORD.findall(text[max(0, match.start() - 120):match.start()])[-_MAX_NAME_WORDS:]
         for k in range(len(words) - 1, -1, -1):
@@ -47,7 +47,7 @@ def expansions(text: str, names: Iterable[str]) -> dict[str, str]:
                 break
     used = set(_ACRONYM.findall(text))
     for acronym, name in _spelled_out(text, {a for a in used if len(a) >= 3 and a not in found}):
-        found.setdefault(acronym, set()).add(name)  # "Immigration, Refugees and Citizenship Canada", where NER cut at the comma
+        found.setdefault(acronym, set()).add(name)  # "Maritime, Rail and Transport Agency", where NER cut at the comma
     for name in names:
         name = _strip_article(name.strip())
         key = initials(name)
@@ -99,8 +99,8 @@ def _joined(text: str, left: re.Match, right: re.Match) -> bool:
 
 
 def _span_text(text: str, end: int, words: list[str]) -> str:
-    """The name as the text writes it (commas included: "Immigration, Refugees and Citizenship
-    Canada"), from its first word up to the parenthesis at ``end``."""
+    """The name as the text writes it (commas included: "Maritime, Rail and Transport
+    Agency"), from its first word up to the parenthesis at ``end``."""
     start = text.rfind(words[0], 0, end)
     return text[start:end].strip(" ,")
 
