@@ -219,9 +219,9 @@ class EventFinder:
         if spec.get("uses_instrument") and instrument in self.instrument_subtypes:
             sub = self.instrument_subtypes[instrument]
         actor1, actor2 = self.actors(doc, sentence, trigger, casualties)
-        named = actor1 is not None and any(actor1 is a for a in doc_list(doc, "sitrep_actors"))  # not a bare demonym
         if spec.get("needs_armed") and instrument not in self.instrument_subtypes and not (
-                named and actor1.kind in ARMED_KINDS + ("police", "unidentified")):
+                actor1 is not None and actor1.kind in ARMED_KINDS + ("police", "unidentified")
+                and any(actor1 is a for a in doc_list(doc, "sitrep_actors"))):  # named, not a bare demonym
             return None  # "artillery targeted the outskirts" is an attack; "the sanctions target banks" is not
         killed = next((c for c in casualties if c.outcome == "killed"), None)
         injured = next((c for c in casualties if c.outcome == "injured"), None)
@@ -237,8 +237,7 @@ class EventFinder:
             # "villagers assaulted and killed a tea seller", "settlers threw rocks": people who are no armed
             # group, acting together, riot (ACLED's mob violence); their victims are the civilians
             sub = spec["crowd_sub"]
-            name = canonical_actor(actor1.country, "rioters") if actor1.country else "Rioters"
-            actor1 = ActorMention(actor1.start, actor1.end, actor1.text, name, actor1.country, "rioters")
+            actor1 = _as_rioters(actor1)
         if "combatant_sub" in spec and sub == spec["sub"]:
             armed_agent = actor1 is not None and actor1.kind in ("state_forces", "rebel") and victims in COMBATANTS | {None} \
                 and (actor2 is None or actor2.kind != "civilians")  # an army shooting a journalist does not fight
@@ -317,7 +316,7 @@ class EventFinder:
         if crowd is None:
             crowd = ActorMention(lead.trigger, lead.trigger + 1, "", "Protesters", None, "protesters")
         if sub in ("Violent demonstration", "Mob violence") and crowd.kind == "protesters":
-            crowd = ActorMention(crowd.start, crowd.end, crowd.text, "Rioters", crowd.country, "rioters")
+            crowd = _as_rioters(crowd)
         others = [e for e in absorbed if e is not lead]
         lead.sub_event_type, lead.event_type, lead.actor1 = sub, event_type_of(sub), crowd
         if lead.actor2 is None or lead.actor2.kind in ("protesters", "rioters"):  # the police who fired on the crowd
@@ -338,7 +337,8 @@ class EventFinder:
         starts = {s.start: k for k, s in enumerate(sentences)}
         absorbed: list[EventMention] = []
         for event in events:
-            if event.sub_event_type not in ("Peaceful protest", "Protest with intervention") or event in absorbed:
+            if event.sub_event_type not in ("Peaceful protest", "Protest with intervention") \
+                    or any(event is a for a in absorbed):
                 continue
             k = next((starts[s] for s, _ in reversed(event.sentences) if s in starts), None)
             for sentence in sentences[k + 1:k + 1 + _PROTEST_FOLLOW_UP] if k is not None else ():
@@ -347,23 +347,24 @@ class EventFinder:
                 here = [e for e in events if e is not event and (sentence.start, sentence.end) in e.sentences]
                 armed = any(a.kind in ARMED_KINDS + ("unidentified",) for a in doc_list(doc, "sitrep_actors")
                             if sentence.start <= a.start < sentence.end)  # "renewed fighting between Israel and Hamas"
+                told = False
                 if any(self._crowd_did(t, armed) for t, c in self.find_triggers(sentence, in_times) if c in violence):
                     event.sub_event_type, event.event_type = "Violent demonstration", "Riots"
-                    crowd = event.actor1
-                    if crowd is not None and crowd.kind == "protesters":
-                        name = canonical_actor(crowd.country, "rioters") if crowd.country else "Rioters"
-                        event.actor1 = ActorMention(crowd.start, crowd.end, crowd.text, name, crowd.country, "rioters")
-                    event.sentences.append((sentence.start, sentence.end))
+                    if event.actor1 is not None and event.actor1.kind == "protesters":
+                        event.actor1 = _as_rioters(event.actor1)
                     absorbed += [e for e in here if e.concept in violence
                                  and (e.actor1 is None or e.actor1.kind in _CROWD_KINDS)]
+                    told = True
                 security = [e for e in here if e.concept in stepping_in and e.actor1 is not None
                             and e.actor1.kind in ("police", "state_forces") and not (e.fatalities or e.injuries)]
                 if security:  # "The police fired tear gas": they stepped in
                     if event.sub_event_type == "Peaceful protest":
                         event.sub_event_type = "Protest with intervention"
                     event.actor2 = event.actor2 or security[0].actor1
-                    event.sentences.append((sentence.start, sentence.end))
                     absorbed += security
+                    told = True
+                if told:
+                    event.sentences.append((sentence.start, sentence.end))
         return [e for e in events if not any(e is a for a in absorbed)]
 
     def _crowd_did(self, trigger: Token, armed_named: bool) -> bool:
@@ -678,6 +679,12 @@ def _other_state_named(doc: Doc, actor: ActorMention) -> bool:
         return False
     return any(a.kind in ("state_forces", "government") and a.country not in (None, actor.country)
                for a in doc_list(doc, "sitrep_actors"))
+
+
+def _as_rioters(crowd: ActorMention) -> ActorMention:
+    """A crowd that turned violent, as ACLED names it: "Rioters (Israel)", or "Rioters" until placed."""
+    name = canonical_actor(crowd.country, "rioters") if crowd.country else "Rioters"
+    return ActorMention(crowd.start, crowd.end, crowd.text, name, crowd.country, "rioters")
 
 
 def _finite(token: Token) -> bool:
