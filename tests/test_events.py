@@ -343,16 +343,16 @@ def test_unnamed_perpetrators_are_an_unidentified_armed_group_of_the_country(ext
 
 @pytest.mark.parametrize("lang,text,sub_event_type,actor2", [
     # state forces firing on people or homes not said to be armed attack civilians (ACLED's one-sided violence)
-    ("en", "On 3 March 2024, Israeli forces shot a Palestinian near Tubas.", "Attack", "Civilians (Palestine)"),
-    ("en", "On 3 March 2024, Israeli forces shot and injured a Palestinian journalist near Gaza.", "Attack",
+    ("en", "Israeli troops shot a Palestinian at a checkpoint near Tubas on Tuesday.", "Attack", "Civilians (Palestine)"),
+    ("en", "Israeli troops shot and wounded a Palestinian journalist near Gaza on Tuesday.", "Attack",
      "Civilians (Palestine)"),
-    ("en", "On 3 March 2024, Israeli tanks opened fire at Palestinian houses in Gaza City.", "Attack", "Civilians (Palestine)"),
-    ("en", "On 3 March 2024, police shot and wounded two brothers in Kabul.", "Attack", "Civilians (Afghanistan)"),
+    ("en", "Tanks opened fire on Palestinian homes in Gaza City late on Tuesday.", "Attack", "Civilians (Palestine)"),
+    ("en", "Police shot and wounded two brothers at a market in Kabul on Tuesday.", "Attack", "Civilians (Afghanistan)"),
     ("fr", "Le 3 mars 2024, les forces israéliennes ont tiré sur des maisons palestiniennes à Gaza.", "Attack",
      "Civilians (Palestine)"),
     ("fr", "Le 3 mars 2024, les forces israéliennes ont tué un Palestinien près de Naplouse.", "Attack", "Civilians (Palestine)"),
     # firing on the other side's positions is still a clash
-    ("en", "On 3 March 2024, Ukrainian forces opened fire at Russian positions near Robotyne.", "Armed clash", None),
+    ("en", "Ukrainian troops opened fire on Russian positions near Robotyne on Tuesday.", "Armed clash", None),
     ("fr", "Le 3 mars 2024, les forces ukrainiennes ont ouvert le feu sur des positions russes près de Robotyne.",
      "Armed clash", None),
 ])
@@ -366,8 +366,8 @@ def test_forces_firing_on_unarmed_people_or_homes_attack_civilians(extract_en, e
 
 @pytest.mark.parametrize("lang,text,sub_event_type,actor1", [
     # a weapon platform named with a demonym is that state's forces
-    ("en", "On 1 December 2023, Israeli warplanes struck a mosque in Rafah.", "Air/drone strike", "Military Forces of Israel (2022-)"),
-    ("en", "On 1 December 2023, Israeli gunboats shelled targets along the coast of Gaza.",
+    ("en", "Israeli warplanes struck a school in Rafah overnight.", "Air/drone strike", "Military Forces of Israel (2022-)"),
+    ("en", "Israeli gunboats shelled fishing boats off the coast of Gaza on Tuesday.",
      "Shelling/artillery/missile attack", "Military Forces of Israel (2022-)"),
     ("fr", "Des avions israéliens ont frappé Rafah le 1er décembre 2023.", "Air/drone strike", "Military Forces of Israel (2022-)"),
 ])
@@ -390,20 +390,20 @@ def test_a_lowercase_word_the_tagger_calls_a_name_can_be_a_trigger(nlp_en):
 
 @pytest.mark.parametrize("lang,text,sub_event_type,actor1", [
     # people who are no armed group, acting together, riot: ACLED's mob violence, the crowd coded as rioters
-    ("en", "On 30 November 2023, villagers assaulted and killed a tea seller near Kabul on suspicion of theft.",
+    ("en", "Villagers assaulted and killed a suspected thief near Kabul on Tuesday.",
      "Mob violence", "Rioters (Afghanistan)"),
-    ("en", "On 1 December 2023, Israeli settlers raided a village near Nablus and threw rocks at homes.",
+    ("en", "Israeli settlers raided a village near Nablus on Tuesday and hurled stones at houses.",
      "Mob violence", "Rioters (Israel)"),
     ("fr", "Le 3 mars 2024, des colons israéliens ont attaqué un village palestinien près de Naplouse.",
      "Mob violence", "Rioters (Israel)"),
     # the victims are no crowd acting, and a passive's agent named with "by", "par" is actor1
-    ("en", "On 3 March 2020, 2 civilians were shot and killed by the Taliban in Kabul.", "Attack", "Taliban"),
+    ("en", "Two shopkeepers were shot dead by the Taliban in Kabul on Tuesday.", "Attack", "Taliban"),
     ("fr", "Deux civils ont été tués par les talibans à Kaboul le 3 mars 2020.", "Attack", "Taliban"),
     # two men who shoot are anyone armed, not a crowd
-    ("en", "On 30 November 2023, two men invaded a house in Kabul and shot a man.", "Attack",
+    ("en", "Two men broke into a house in Kabul on Tuesday and shot a driver.", "Attack",
      "Unidentified Armed Group (Afghanistan)"),
     # verbs joined by a conjunction share their subject: the side that attacked and was repelled is actor1
-    ("en", "On 1 December 2023, Russian military forces attacked the Ukrainian military, but were repelled near Kharkiv.",
+    ("en", "Russian troops assaulted Ukrainian lines near Kharkiv on Tuesday but were pushed back.",
      "Armed clash", "Military Forces of Russia (2000-)"),
 ])
 def test_crowds_riot_and_passive_agents_act(extract_en, extract_fr, lang, text, sub_event_type, actor1):
@@ -414,7 +414,7 @@ def test_crowds_riot_and_passive_agents_act(extract_en, extract_fr, lang, text, 
 
 @pytest.mark.parametrize("lang,text,sub_event_type,actor1,actor2", [
     # a protest whose crowd turns violent in the next sentences is one violent demonstration
-    ("en", "On 1 December 2023, hundreds of students held a demonstration in Kabul. They threw rocks at the police.",
+    ("en", "Hundreds of students marched through Kabul on Tuesday. They hurled stones at the police.",
      "Violent demonstration", "Rioters (Afghanistan)", None),
     ("fr", "Des centaines de personnes ont manifesté à Kaboul dimanche. Ils ont lancé des pierres sur les policiers.",
      "Violent demonstration", "Rioters (Afghanistan)", None),
@@ -435,9 +435,9 @@ def test_what_a_protest_turns_into_in_the_next_sentences(extract_en, extract_fr,
 
 @pytest.mark.parametrize("lang,text,sub_event_type", [
     # "targeted" is an attack when an armed actor or a weapon does it, nothing otherwise
-    ("en", "On 1 December 2023, Israeli artillery targeted the outskirts of Rafah.", "Shelling/artillery/missile attack"),
-    ("en", "On 24 April 2018, separatist forces used mortars, machine guns and small arms to target Ukrainian positions "
-           "near Kharkiv.", "Armed clash"),
+    ("en", "Israeli artillery targeted the edge of Rafah on Tuesday.", "Shelling/artillery/missile attack"),
+    ("en", "Separatist forces used mortars, machine guns and small arms to target Ukrainian positions "
+           "near Kharkiv on Tuesday.", "Armed clash"),
     ("en", "The new sanctions targeted Russian banks on Monday.", None),
 ])
 def test_targeting_is_an_attack_only_by_arms(extract_en, extract_fr, lang, text, sub_event_type):

@@ -166,9 +166,9 @@ def test_a_short_alternate_name_is_a_code_unless_it_spells_the_place(tmp_path):
 
 @pytest.mark.parametrize("text,place", [
     # a name the model splits at a hyphen or a name particle is read whole
-    ("On 1 December 2023, regime forces shelled Al-Qasr town near Kharkiv.", "Al-Qasr"),
-    ("On 1 December 2023, gunmen attacked positions in Deir ez Zor countryside.", "Deir ez Zor"),
-    ("On 1 December 2023, rioters clashed with police in Ain al Saltan refugee camp near Kharkiv.", "Ain al Saltan"),
+    ("Government troops shelled Al-Qasr town near Kharkiv on Tuesday.", "Al-Qasr"),
+    ("Gunmen attacked army positions in Deir ez Zor countryside on Tuesday.", "Deir ez Zor"),
+    ("Youths clashed with police in Ain al Saltan refugee camp near Kharkiv on Tuesday.", "Ain al Saltan"),
 ])
 def test_a_name_the_model_split_is_read_whole(nlp_en, text, place):
     places = [p.text for p in nlp_en(text)._.sitrep_places]

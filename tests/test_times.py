@@ -263,7 +263,7 @@ NOT_TIME = [
     ("en", 'The minister spoke on ABC\'s "This Week" program.'),
     ("en", "Demonstrators, including February 14 Youth Coalition, marched in Manama."),
     ("en", "Thefts were reported in 1500 cases."),
-    ("en", "The blasts happened at about 8"),  # a text cut short after a number (it once crashed the tagger)
+    ("en", "The blast happened at about 8"),  # a text cut short after a number (it once crashed the tagger)
 ]
 
 

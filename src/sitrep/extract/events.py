@@ -693,9 +693,11 @@ def _finite(token: Token) -> bool:
 
 
 def _many(doc: Doc, mention: ActorMention) -> bool:
-    """Whether an actor mention names several people ("villagers", "des habitants"), not one."""
+    """Whether an actor mention names several people ("villagers", "des habitants"), not one. The tagger
+    may take a capitalized plural for a name ("Villagers assaulted …"): its plural ending says it."""
     root = span_root(doc[mention.start:mention.end])
-    return "Plur" in root.morph.get("Number") or root.tag_ in ("NNS", "NNPS")
+    return "Plur" in root.morph.get("Number") or root.tag_ in ("NNS", "NNPS") \
+        or root.pos_ == "PROPN" and root.lower_.endswith("s") and not root.lower_.endswith("ss")
 
 
 _PROTEST_FOLLOW_UP = 3  # sentences after a protest in which its crowd may turn violent
