@@ -246,14 +246,14 @@ def test_a_named_group_from_the_actor_lexicon(extract_en, extract_fr):
 
 @pytest.mark.parametrize("language,text,expected", [
     # the finest date of the sentence dates the event, not a year nearer the verb ("the 1987 law")
-    ("en", "On 1 December 2024, in Rawson (Chubut), members of the Union of Civil Personnel of the Nation "
-           "protested against the 1987 law.", "2024-12-01"),
-    ("fr", "Le 1er décembre 2024, à Rawson, des membres du syndicat des personnels civils de la nation ont "
+    ("en", "On 1 December 2024, in Tarnow, members of the railway workers' union protested against "
+           "the 1987 law.", "2024-12-01"),
+    ("fr", "Le 1er décembre 2024, à Tarnow, des membres du syndicat des cheminots ont "
            "manifesté contre la loi de 1987.", "2024-12-01"),
     # a vague "current" does not take the event's date away
-    ("en", "On 1 December 2024, farmers gathered in Begaar to protest against current farming regulations.",
+    ("en", "On 1 December 2024, farmers gathered in Tarnow to protest against the current milk prices.",
      "2024-12-01"),
-    ("fr", "Le 1er décembre 2024, des agriculteurs ont manifesté à Begaar contre la réglementation actuelle.",
+    ("fr", "Le 1er décembre 2024, des agriculteurs ont manifesté à Tarnow contre les prix actuels du lait.",
      "2024-12-01"),
     # a full date opening the sentence frames it: "around 28 November" is the older protest's
     ("en", "On 1 December 2024, students held a protest in Dhaka, after a first protest by teachers "
@@ -311,8 +311,8 @@ def test_english_inflections_the_lemmatizer_misses_still_find_their_trigger(extr
     assert {"rally", "picket", "demonstrate", "stop"} <= set(english_stems("rallied") + english_stems("picketed")
                                                              + english_stems("demonstrated") + english_stems("stopping"))
     assert english_stems("planted", verb=False) == ()  # no verb stems for a noun's lookup ("Taliban-planted IED")
-    event = extract_en("On 1 December 2023, more than 600 nurses picketed outside the medical center in Kyiv "
-                       "to demand new contracts.").events[0]
+    event = extract_en("Hundreds of nurses picketed the children's hospital in Kyiv on Tuesday "
+                       "to demand higher pay.").events[0]
     assert event.sub_event_type == "Peaceful protest"
 
 

@@ -261,7 +261,7 @@ NOT_TIME = [
     ("en", "Protesters joined the annual March for Life in Washington."),
     ("en", "The poster showed Gary Cooper in High Noon."),
     ("en", 'The minister spoke on ABC\'s "This Week" program.'),
-    ("en", "Demonstrators, including February 14 Youth Coalition, marched in Manama."),
+    ("en", "Students, including the March 3 Movement, marched in Tarnow."),
     ("en", "Thefts were reported in 1500 cases."),
     ("en", "The blast happened at about 8"),  # a text cut short after a number (it once crashed the tagger)
 ]
