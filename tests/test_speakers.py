@@ -107,3 +107,15 @@ def test_fr_a_name_in_a_fronted_prepositional_phrase_is_no_antecedent(extract_fr
     text = ("Jonas Berg est arrivé en Norvège en 2014. Contrairement à Erik Dahl, il n'a pas trouvé "
             "d'emploi. « Avec trois enfants, mes cours du soir passent en dernier », a-t-il dit.")
     assert speaker_of(extract_fr(text), "mes cours du soir") == "Jonas Berg"
+
+
+def test_a_speech_verb_the_tagger_read_as_an_adjective_after_the_quote_is_a_cue(extract_en):
+    text = ("Farrell Quist, 61, is already back at work. He drives a delivery van for a bakery in Selwick.\n\n"
+            "“It did not take me long to find a new route,” quipped Quist, who lives in nearby Marlow.")
+    assert speaker_of(extract_en(text), "find a new route") == "Farrell Quist"
+
+
+def test_mentioned_is_a_speech_verb(extract_en):
+    text = ("“We have never lost a single container in transit,” Tove Hallin, the firm’s head of logistics, "
+            "mentioned in a radio interview last year.")
+    assert speaker_of(extract_en(text), "single container") == "Tove Hallin"

@@ -202,7 +202,7 @@ class QuoteFinder:
         for token in doc[first:min(first + _CUE_AFTER, len(doc))]:
             if _ends_sentence(token) or self.opens(token) or _inside(token, spans):
                 return None
-            if not (self.is_cue(token) or self.tagged_noun_cue(token)):
+            if not (self.is_cue(token) or self.tagged_noun_cue(token) or token.i == first and self.inverted_cue(token)):
                 continue
             between = doc[first:token.i]
             if len(between) and len(between) <= _MAX_SPEAKER_TOKENS and self.names_someone(between) \
@@ -487,6 +487,14 @@ class QuoteFinder:
             and (doc[token.i - 1].pos_ == "PROPN" or doc[token.i - 1].ent_type_ in PERSON_LABELS) \
             and (nxt is None or nxt.is_punct or nxt.is_space)
 
+    def inverted_cue(self, token: Token) -> bool:
+        """"…,” quipped Quist": a speech verb right after the closing mark, before the speaker's
+        name or a determiner, that the tagger read as an adjective or a noun."""
+        doc = token.doc
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return token.pos_ in ("ADJ", "NOUN", "PROPN") and lookup(self.cues, token) is not None and nxt is not None \
+            and (nxt.text[:1].isupper() and nxt.is_alpha or nxt.pos_ == "DET")
+
     def opens(self, token: Token) -> bool:
         return token.text in self.pairs
 
@@ -531,8 +539,10 @@ class QuoteFinder:
         start = end
         while start > 0 and end - start < _MAX_SPEAKER_TOKENS:
             prev = doc[start - 1]
+            # (a word of a person's name is no verb nor conjunction, whatever the tagger says: "Dana Voss said")
             if prev.is_space or _ends_sentence(prev) or prev.text in (",", ";", ":", "—", "–") or self.closes(prev) \
-                    or self.opens(prev) or prev.pos_ in ("VERB", "SCONJ") or prev.lower_ in self.that:
+                    or self.opens(prev) or prev.pos_ in ("VERB", "SCONJ") and prev.ent_type_ not in PERSON_LABELS \
+                    or prev.lower_ in self.that:
                 break
             start -= 1
         span = doc[start:end]

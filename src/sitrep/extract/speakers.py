@@ -99,6 +99,7 @@ class People:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # character spans inside quotation marks
     sentence_of: list[int] = field(default_factory=list)  # token index -> sentence index
     acronyms: dict[str, str] = field(default_factory=dict)  # "MRTA" -> "Maritime, Rail and Transport Agency"
+    legal_forms: set[str] = field(default_factory=set)  # "corp", "inc": words that add nothing to a company's name
     nonpersons: set[str] = field(default_factory=set)  # names NER took for persons that the article shows to be organizations
 
     def in_quote(self, token: Token) -> bool:
@@ -116,17 +117,37 @@ class People:
         "KV Hydro"), else the institution's own."""
         key = next((m.key for m in self.mentions if m.start == org.start and m.end == org.end), None)
         if key not in self.nonpersons:
-            return self.institution(org.text)
+            return self.institution(org.text, before=org.start_char)
         text = clean_name(org.text)  # "Quillo", not the "Quillo Labs" of "the Quillo Labs app"
         uses = len(re.findall(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", self.doc.text))
-        return text if uses > 2 * self.doc.text.count(key) else key
+        return self.fuller_name(text, org.start_char) if uses > 2 * self.doc.text.count(key) else key
 
-    def institution(self, text: str) -> str:
+    def institution(self, text: str, before: int | None = None) -> str:
         """An institution's name, spelled out where the article gives the name its acronym
-        stands for ("the MRTA" -> "Maritime, Rail and Transport Agency")."""
+        stands for ("the MRTA" -> "Maritime, Rail and Transport Agency"); with ``before`` (a
+        character offset), in the fuller form the article gave it before ("Brennock" ->
+        "Brennock Logistics")."""
         name = clean_name(text)
         bare = re.sub(r"^(?:the|The)\s+", "", name)
-        return self.acronyms.get(bare.replace(".", ""), name)
+        spelled = self.acronyms.get(bare.replace(".", ""), name)
+        return self.fuller_name(spelled, before) if before is not None and spelled == name else spelled
+
+    def fuller_name(self, name: str, before: int) -> str:
+        """"Brennock" where the article introduced "Brennock Logistics": the longer form of an
+        organization's name (the same words, then capitalized ones, not only "Inc." or "Ltd."),
+        when NER found it before ``before`` and no later than the name's second mention (a
+        headline or a photo caption may name it short first); not "Brennock said… the Brennock
+        Freight app", a product or a branch named after the organization."""
+        bare = re.sub(r"^(?:the|The)\s+", "", name)
+        if not bare:
+            return name
+        pattern = re.compile(re.escape(bare) + r"(?:[ -][A-Z][\w&'’.-]*)+")
+        mentions = [m.start() for m in re.finditer(r"(?<![\w-])" + re.escape(bare) + r"(?![\w-])", self.doc.text)]
+        second = mentions[1] if len(mentions) > 1 else len(self.doc.text)
+        forms = Counter(clean_name(e.text) for e in self.doc.ents if e.label_ == "ORG" and e.start_char <= min(before - 1, second))
+        longer = [f for f in forms if pattern.fullmatch(re.sub(r"^(?:the|The)\s+", "", f))
+                  and not all(w.lower().rstrip(".") in self.legal_forms for w in re.split(r"[ -]", f[len(bare):].strip(" -")))]
+        return min(longer, key=lambda f: (-forms[f], len(f))) if longer else name
 
 
 class SpeakerResolver:
@@ -142,6 +163,7 @@ class SpeakerResolver:
         self.determiners = set(section.get("definite_determiners", []))
         self.particles = set(section.get("name_particles", []))
         self.organization_words = set(section.get("organization_words", []))
+        self.legal_forms = set(section.get("legal_forms", []))
         self.cues: dict[str, str] = lex.section("attribution", "verbs")
         self.honorifics = set(section.get("honorifics", []))
         self.possessives: dict[str, str] = section.get("possessives", {})
@@ -162,6 +184,7 @@ class SpeakerResolver:
             return shared
         people = People(doc, quoted=list(quoted or []))
         people.acronyms = expansions(doc.text, (e.text for e in doc.ents if e.label_ == "ORG"))
+        people.legal_forms = self.legal_forms
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         people.sentence_of = [0] * len(doc)
         number = 0
@@ -474,8 +497,9 @@ class SpeakerResolver:
             if any(t.lower_ in self.document_nouns for t in head) or len(head) > _MAX_INSTITUTION_TOKENS:
                 # "The MRTA statement", "A statement from the OECD": the institution speaks
                 start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ in self.determiners else ent.start
-                return SpeakerMention(start, ent.end, people.institution(doc[start:ent.end].text), "institution")
-            return SpeakerMention(head.start, head.end, people.institution(head.text), "institution")
+                return SpeakerMention(start, ent.end, people.institution(doc[start:ent.end].text, before=doc[start].idx),
+                                      "institution")
+            return SpeakerMention(head.start, head.end, people.institution(head.text, before=head.start_char), "institution")
         name = _capitalized_name(head)
         if name is not None:
             return SpeakerMention(name.start, name.end, self.full_name(doc, name), "person")
