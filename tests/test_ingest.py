@@ -141,3 +141,19 @@ def test_a_broken_article_does_not_stop_the_batch(extractor, monkeypatch):
     outputs = [out for _, out in extractor.process(items)]
     assert [type(o).__name__ for o in outputs] == ["Result", "Reject", "Result"]
     assert outputs[1].code == "E202" and "boom" in outputs[1].message
+
+
+@pytest.mark.parametrize("text,code", [
+    # names say where, not in what language: an English or French sentence full of foreign names stays itself
+    ("In Ciudad de Mexico - Cuauhtemoc, Colegio Nacional teachers held a protest at the Congreso de la Union "
+     "to demand better salaries.", "en"),
+    ("À Ciudad Juárez, les enseignants du Colegio de Bachilleres ont manifesté devant le Palacio de Gobierno "
+     "pour réclamer des hausses de salaire.", "fr"),
+    # a foreign text is still told apart by its own words
+    ("El gobierno de México anunció el lunes nuevas medidas contra la violencia en Sinaloa.", "es"),
+    ("Die Bundesregierung hat am Montag neue Sanktionen gegen Russland beschlossen, teilte das Ministerium mit.", "de"),
+])
+def test_language_is_read_from_the_prose_not_the_names(text, code):
+    from sitrep.nlp.language import detect_language
+
+    assert detect_language(text) == code

@@ -20,6 +20,8 @@ _SAMPLE_CHARS = 3000
 _MIN_LETTERS = 12
 _MIN_VOTERS, _MAX_VOTERS, _MAJORITY = 3, 20, 0.6
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_NAME = re.compile(r"(?<![.!?\n])(?<![.!?]\s)(?<=[\s(,;:\"“«'-])[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.-]*")
+_MIN_PROSE_LETTERS = 40  # below this, too little is left once the names are out: judge the text as written
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +41,9 @@ def detect_language(text: str) -> str | None:
     if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
         return None
     detector = _detector()
-    whole = detector.detect_language_of(sample)
+    prose = _without_names(sample)
+    # names tell where, not in what language: "in Ciudad de Mexico - Cuauhtemoc, Conalep teachers held a protest"
+    whole = detector.detect_language_of(prose if sum(ch.isalpha() for ch in prose) >= _MIN_PROSE_LETTERS else sample)
     sentences = [s for s in _SENTENCE_END.split(text[:2 * _SAMPLE_CHARS]) if sum(ch.isalpha() for ch in s) >= _MIN_LETTERS]
     if len(sentences) >= _MIN_VOTERS:
         votes: Counter[Language] = Counter()
@@ -52,6 +56,12 @@ def detect_language(text: str) -> str | None:
             if top != whole and weight >= _MAJORITY * sum(votes.values()):
                 whole = top
     return None if whole is None else whole.iso_code_639_1.name.lower()
+
+
+def _without_names(text: str) -> str:
+    """The text without its capitalized words inside sentences (names of places, people, groups); a
+    capitalized word that opens a sentence stays."""
+    return _NAME.sub(" ", text)
 
 
 def language_name(code: str) -> str:
