@@ -51,15 +51,25 @@ class Shift:
 def anaphoric_date(w: TimeWords, doc: TextView, i: int, ref: date | None) -> Match:
     """"the next day", "the following morning", "that year", "le lendemain (matin)", "la veille",
     "ce jour-là", "l'année suivante". Unanchored here: :func:`anchor` gives the value."""
+    read = read_shift(w, doc, i)
+    if read is None:
+        return None
+    shift, phrase_end, end = read
+    if shift.unit == "D" and low_at(doc, phrase_end - 1) in w.anaphora_relations and _names_an_event(doc, end):
+        return None  # "the day after the vote": anchored on an event sitrep cannot date here
+    return unanchored_shift(shift, i, end), end
+
+
+def read_shift(w: TimeWords, doc: TextView, i: int) -> tuple[Shift, int, int] | None:
+    """The shift the anaphoric phrase at token ``i`` says, where the phrase ends, and where the
+    expression ends: a part of day may follow a day ("le lendemain matin")."""
     k = longest_phrase(doc, i, w.anaphoric_dates)
     if not k:
         return None
     shift, end = Shift.parse(w.anaphoric_dates[phrase_text(doc, i, k)]), i + k
     if shift.unit == "D" and shift.part is None and low_at(doc, end) in w.parts_of_day:
-        shift, end = Shift(shift.unit, shift.amount, w.parts_of_day[low_at(doc, end)]), end + 1  # "le lendemain matin"
-    if shift.unit == "D" and low_at(doc, i + k - 1) in w.anaphora_relations and _names_an_event(doc, end):
-        return None  # "the day after the vote": anchored on an event sitrep cannot date here
-    return unanchored_shift(shift, i, end), end
+        return Shift(shift.unit, shift.amount, w.parts_of_day[low_at(doc, end)]), i + k, end + 1
+    return shift, i + k, end
 
 
 def unanchored_shift(shift: Shift, start: int, end: int) -> TimeMention:
@@ -81,8 +91,8 @@ def anchor(w: TimeWords, doc: TextView, found: list[tuple[TimeMention, str]]) ->
     last: TimeMention | None = None
     for index, (mention, rule) in enumerate(found):
         if rule == RULE:
-            shift = _shift_of(w, doc, mention)
-            resolved = shifted(last, shift, mention.start, mention.end) if shift and last else None
+            read = read_shift(w, doc, mention.start)
+            resolved = shifted(last, read[0], mention.start, mention.end) if read and last else None
             if resolved is not None:
                 found[index] = (resolved, rule)
                 mention = resolved
@@ -95,16 +105,6 @@ def anchor(w: TimeWords, doc: TextView, found: list[tuple[TimeMention, str]]) ->
                         target.first_day, target.last_day, target.precision
         if mention.first_day and rule != "clock_time":  # a clock time's day is settled later (discourse.clock_on_days)
             last = mention
-
-
-def _shift_of(w: TimeWords, doc: TextView, mention: TimeMention) -> Shift | None:
-    k = longest_phrase(doc, mention.start, w.anaphoric_dates)
-    if not k:
-        return None
-    shift = Shift.parse(w.anaphoric_dates[phrase_text(doc, mention.start, k)])
-    if mention.end > mention.start + k and low_at(doc, mention.end - 1) in w.parts_of_day:
-        shift = Shift(shift.unit, shift.amount, w.parts_of_day[low_at(doc, mention.end - 1)])
-    return shift
 
 
 def _told_relative(w: TimeWords, doc: TextView, mention: TimeMention) -> Shift | None:
