@@ -70,6 +70,42 @@ def test_unknown_task_and_missing_path(extractor, tmp_path):
     assert info.value.code == "E402"
 
 
+def test_acled_errors_list_each_wrong_item_with_its_fields(extractor, tmp_path):
+    sample = tmp_path / "notes.csv"
+    sample.write_text(
+        "event_id_cnty,event_date,event_type,sub_event_type,actor1,latitude,longitude,fatalities,notes\n"
+        "OK1,2024-02-16,Explosions/Remote violence,Shelling/artillery/missile attack,Military Forces of Russia (2000-),"
+        "46.65581,32.6178,0,\"On 16 February 2024, Russian forces shelled Kherson with artillery.\"\n"
+        "BAD1,2024-02-17,Protests,Peaceful protest,Protesters (Ukraine),46.65581,32.6178,4,"
+        "\"On 16 February 2024, Russian forces shelled Kherson with artillery.\"\n", encoding="utf-8")
+    report = evaluate("acled", sample, extractor=extractor, errors=tmp_path / "errors.tsv")
+    assert report.metric("all", "event_type").value == 0.5
+    rows = [line.split("\t") for line in (tmp_path / "errors.tsv").read_text(encoding="utf-8").splitlines()]
+    assert [row[0] for row in rows] == ["BAD1"]
+    wrong = rows[0][1].split(",")
+    assert {"event_type", "sub_event_type", "fatalities", "date", "actor1"} <= set(wrong)
+    assert "event_type=Protests" in rows[0][2] and "event_type=Explosions/Remote violence" in rows[0][3]
+    assert rows[0][4].startswith("On 16 February 2024")
+
+
+def test_timex_errors_and_tasks_that_cannot_list_them(extractor, tmp_path):
+    tml = tmp_path / "doc.tml"
+    tml.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<TimeML>\n<DOCID>d1</DOCID>\n'
+        '<DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" value="2025-04-02" /></DCT>\n'
+        '<TEXT>\nThe port was hit <TIMEX3 tid="t1" type="DATE" value="2025-04-01">yesterday</TIMEX3>, '
+        'and the <TIMEX3 tid="t2" type="DATE" value="2025-04-02">town</TIMEX3> burned '
+        '<TIMEX3 tid="t3" type="DATE" value="1999">last year</TIMEX3>.\n</TEXT>\n</TimeML>\n', encoding="utf-8")
+    evaluate("timex", tml, extractor=extractor, errors=tmp_path / "errors.tsv")
+    rows = [line.split("\t") for line in (tmp_path / "errors.tsv").read_text(encoding="utf-8").splitlines()]
+    assert [(row[0], row[1], row[2]) for row in rows] == [
+        ("missed", "doc", "town | DATE | 2025-04-02"), ("value:year", "doc", "last year | DATE | 1999")]
+    assert rows[1][3] == "last year | DATE | 2024"
+    with pytest.raises(SitrepError) as info:
+        evaluate("ner", FIXTURES / "event_notes_sample.csv", extractor=extractor, errors=tmp_path / "e.tsv")
+    assert info.value.code == "E401" and "acled" in info.value.message
+
+
 def test_not_an_acled_file(extractor, tmp_path):
     (tmp_path / "x.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(SitrepError) as info:
@@ -120,10 +156,14 @@ def test_iob1_becomes_iob2():
     assert to_iob2(["I-PER", "I-PER", "O", "I-LOC", "B-LOC"]) == ["B-PER", "I-PER", "O", "B-LOC", "B-LOC"]
 
 
-def test_quotes_eval_on_our_fixture(extractor):
-    report = evaluate("quotes", FIXTURES / "quotes_en.jsonl", extractor=extractor)
+def test_quotes_eval_on_our_fixture(extractor, tmp_path):
+    report = evaluate("quotes", FIXTURES / "quotes_en.jsonl", extractor=extractor, errors=tmp_path / "errors.tsv")
     for metric, floor in BASELINE["quotes_en"]["all"].items():
         assert report.metric("all", metric).value >= floor, metric
+    rows = (tmp_path / "errors.tsv").read_text(encoding="utf-8").splitlines()
+    gold = sum(m.n for m in report.groups["all"] if m.name == "quote_recall")
+    missed = round(gold * (1 - report.metric("all", "quote_recall").value))
+    assert rows[0].startswith("kind\t") and sum(row.startswith("missed\t") for row in rows) == missed
 
 
 def test_quotes_reader_skips_an_unreadable_record(tmp_path):

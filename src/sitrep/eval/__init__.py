@@ -6,6 +6,7 @@ registered in ``TASKS``. Gold data is read from where it lives, never copied int
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 from ..errors import SitrepError
@@ -23,15 +24,22 @@ __all__ = ["TASKS", "evaluate", "Report", "print_report", "write_report"]
 
 
 def evaluate(task: str, path: str | Path, *, settings: Settings | None = None, limit: int | None = None,
-             extractor: Extractor | None = None) -> Report:
+             extractor: Extractor | None = None, errors: Path | None = None) -> Report:
+    """Score ``task`` on the gold set at ``path``; with ``errors``, the tasks that can list their
+    errors (``acled``, ``timex``, ``quotes``) also write them there as tab-separated lines."""
     if task not in TASKS:
         raise SitrepError("E401", task=task, known=", ".join(sorted(TASKS)))
     path = Path(path)
     if not path.exists():
         raise SitrepError("E402", path=path, problem="no such file or directory")
     module = TASKS[task]
+    if errors is not None and "errors" not in inspect.signature(module.score).parameters:
+        listing = ", ".join(sorted(t for t, m in TASKS.items() if "errors" in inspect.signature(m.score).parameters))
+        raise SitrepError("E401", task=f"{task} --errors", known=listing)
     items = module.load(path)
     if limit is not None:
         items = items[:limit]
     extractor = extractor or Extractor(settings or load_settings())
+    if errors is not None:
+        return module.score(items, extractor, task=task, path=path, errors=Path(errors))
     return module.score(items, extractor, task=task, path=path)

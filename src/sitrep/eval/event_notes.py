@@ -97,8 +97,12 @@ class _Tally:
         return self.right / self.total if self.total else 0.0
 
 
-def score(items: list[AcledItem], extractor: Extractor, *, task: str, path: Path) -> Report:
+def score(items: list[AcledItem], extractor: Extractor, *, task: str, path: Path,
+          errors: Path | None = None) -> Report:
+    """Score every item; with ``errors``, also write each item sitrep got wrong on some field as a
+    tab-separated line: id, the wrong fields, gold and found values of those fields, the note."""
     started = time.perf_counter()
+    rows: list[str] = []
     names = ("event_found", "event_type", "sub_event_type", "fatalities", "fatalities_stated", "date",
              "location_25km", "actor1")
     tallies: dict[str, dict[str, _Tally]] = {}
@@ -106,13 +110,38 @@ def score(items: list[AcledItem], extractor: Extractor, *, task: str, path: Path
     for item, (_, output) in zip(items, extractor.process(articles)):
         language = output.document.language if not isinstance(output, Reject) else "rejected"
         event = output.events[0] if not isinstance(output, Reject) and output.events else None
+        verdict = judge(item, event)
         for group in ("all", language):
             group_tallies = tallies.setdefault(group, {n: _Tally() for n in names})
-            for name, ok in judge(item, event).items():
+            for name, ok in verdict.items():
                 if ok is not None:
                     group_tallies[name].add(ok)
+        wrong = [name for name, ok in verdict.items() if ok is False]
+        if wrong:
+            gold, mine = _shown(item, event, wrong)
+            rows.append("\t".join((item.id, ",".join(wrong), gold, mine, " ".join(item.notes.split()))))
+    if errors is not None:
+        errors.write_text("".join(row + "\n" for row in rows), encoding="utf-8")
     groups = {g: [Metric(n, t.rate(), t.total) for n, t in ts.items()] for g, ts in tallies.items()}
     return Report(task=task, path=str(path), items=len(items), groups=groups, seconds=time.perf_counter() - started)
+
+
+def _shown(item: AcledItem, event: Event | None, fields: list[str]) -> tuple[str, str]:
+    """The gold and found values of the named fields, as two ``field=value; ...`` strings."""
+    gold = {"event_type": item.event_type, "sub_event_type": item.sub_event_type,
+            "fatalities": item.fatalities, "fatalities_stated": item.stated_fatalities,
+            "date": item.event_date, "location_25km": (item.latitude, item.longitude), "actor1": item.actor1}
+    found: dict[str, object] = {}
+    if event is not None:
+        loc = event.location
+        found = {"event_type": event.event_type, "sub_event_type": event.sub_event_type,
+                 "fatalities": event.fatalities.min if event.fatalities else 0,
+                 "date": f"{event.date.start} ({event.date.precision})" if event.date else None,
+                 "location_25km": f"{loc.name} ({loc.latitude}, {loc.longitude}; {loc.precision})" if loc else None,
+                 "actor1": event.actor1.name if event.actor1 else None}
+        found["fatalities_stated"] = found["fatalities"]
+    fields = [f for f in fields if f != "event_found"]
+    return ("; ".join(f"{f}={gold[f]}" for f in fields) or "-", "; ".join(f"{f}={found.get(f)}" for f in fields) or "no event")
 
 
 def judge(item: AcledItem, event: Event | None) -> dict[str, bool | None]:

@@ -18,14 +18,13 @@ import json
 import logging
 import re
 import time
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SitrepError
 from ..pipeline import Extractor
 from ..records import Article, Quote, Reject
-from .report import Metric, Report, error_dump_main
+from .report import Metric, Report
 
 log = logging.getLogger("sitrep")
 _INDEX = re.compile(r"\((\d+),\s*(\d+)\)")
@@ -103,12 +102,18 @@ def normalize_name(name: str) -> str:
     return " ".join(name.lower().split()).removeprefix("the ")
 
 
-def score(items: list[QuoteDoc], extractor: Extractor, *, task: str, path: Path) -> Report:
+def score(items: list[QuoteDoc], extractor: Extractor, *, task: str, path: Path,
+          errors: Path | None = None) -> Report:
+    """Score quotes and speakers; with ``errors``, also write each gold quote missed or given the
+    wrong speaker, and each quote found that gold lacks (see :func:`doc_errors`)."""
     started = time.perf_counter()
+    rows = ["kind\tarticle\tgold_speaker\tfound_speaker\tspeaker_text\tquote"]
     gold_total = found_total = gold_found = found_right = speaker_total = speaker_right = 0
     articles = [Article(text=d.text, id=d.id, source=f"{path.name}:{d.id}") for d in items]
     for doc, (_, output) in zip(items, extractor.process(articles)):
         predicted: list[Quote] = [] if isinstance(output, Reject) else output.quotes
+        if errors is not None:
+            rows += doc_errors(doc, predicted)
         gold_total += len(doc.quotes)
         found_total += len(predicted)
         found_right += sum(1 for p in predicted if any(_overlap(p, g) for g in doc.quotes))
@@ -121,6 +126,8 @@ def score(items: list[QuoteDoc], extractor: Extractor, *, task: str, path: Path)
                 speaker_total += 1
                 best = max(hits, key=lambda p: min(p.end, g.end) - max(p.start, g.start))
                 speaker_right += bool(best.speaker and normalize_name(best.speaker.name) == normalize_name(g.speaker))
+    if errors is not None:
+        errors.write_text("".join(row + "\n" for row in rows), encoding="utf-8")
     precision = found_right / found_total if found_total else 0.0
     recall = gold_found / gold_total if gold_total else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -137,42 +144,25 @@ def _overlap(p: Quote, g: GoldQuote) -> bool:
     return p.start < g.end and g.start < p.end
 
 
-def dump_errors(items: list[QuoteDoc], extractor: Extractor, out: Path) -> dict[str, int]:
-    """Write each gold quote missed or given the wrong speaker, and each quote found that gold
-    lacks, as TSV (kind, article, gold speaker, found speaker, the words naming the speaker, the
-    quote's start); returns the counts by kind."""
-    counts: Counter[str] = Counter()
-    articles = [Article(text=d.text, id=d.id, source=d.id) for d in items]
-    with out.open("w", encoding="utf-8") as f:
-        f.write("kind\tarticle\tgold_speaker\tfound_speaker\tspeaker_text\tquote\n")
-        for doc, (_, output) in zip(items, extractor.process(articles)):
-            predicted: list[Quote] = [] if isinstance(output, Reject) else output.quotes
-            for g in doc.quotes:
-                hits = [p for p in predicted if _overlap(p, g)]
-                quote = doc.text[g.start:g.end][:120].replace("\n", " ").replace("\t", " ")
-                if not hits:
-                    kind, found, said = "missed", "", ""
-                else:
-                    best = max(hits, key=lambda p: min(p.end, g.end) - max(p.start, g.start))
-                    found = best.speaker.name if best.speaker else ""
-                    said = best.speaker.text if best.speaker else ""
-                    if not g.speaker or normalize_name(found) == normalize_name(g.speaker):
-                        continue
-                    kind = "no speaker" if not found else "wrong speaker"
-                counts[kind] += 1
-                f.write(f"{kind}\t{doc.id}\t{g.speaker}\t{found}\t{said}\t{quote}\n")
-            for p in predicted:
-                if not any(_overlap(p, g) for g in doc.quotes):
-                    counts["spurious"] += 1
-                    quote = p.text[:120].replace("\n", " ").replace("\t", " ")
-                    f.write(f"spurious\t{doc.id}\t\t{p.speaker.name if p.speaker else ''}\t\t{quote}\n")
-    return dict(counts.most_common())
-
-
-def main(argv: list[str] | None = None) -> None:
-    """``python -m sitrep.eval.quotes PATH ERRORS.tsv [--limit N]``: dump the errors by kind."""
-    error_dump_main("sitrep.eval.quotes", load, dump_errors, argv)
-
-
-if __name__ == "__main__":
-    main()
+def doc_errors(doc: QuoteDoc, predicted: list[Quote]) -> list[str]:
+    """One document's errors as TSV lines: kind (missed, no speaker, wrong speaker, spurious),
+    article, gold speaker, found speaker, the words naming the speaker, the quote's start."""
+    rows = []
+    for g in doc.quotes:
+        hits = [p for p in predicted if _overlap(p, g)]
+        quote = doc.text[g.start:g.end][:120].replace("\n", " ").replace("\t", " ")
+        if not hits:
+            kind, found, said = "missed", "", ""
+        else:
+            best = max(hits, key=lambda p: min(p.end, g.end) - max(p.start, g.start))
+            found = best.speaker.name if best.speaker else ""
+            said = best.speaker.text if best.speaker else ""
+            if not g.speaker or normalize_name(found) == normalize_name(g.speaker):
+                continue
+            kind = "no speaker" if not found else "wrong speaker"
+        rows.append(f"{kind}\t{doc.id}\t{g.speaker}\t{found}\t{said}\t{quote}")
+    for p in predicted:
+        if not any(_overlap(p, g) for g in doc.quotes):
+            quote = p.text[:120].replace("\n", " ").replace("\t", " ")
+            rows.append(f"spurious\t{doc.id}\t\t{p.speaker.name if p.speaker else ''}\t\t{quote}")
+    return rows

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -49,22 +48,3 @@ def print_report(report: Report, console: Console | None = None) -> None:
 
 def write_report(report: Report, path: Path) -> None:
     path.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def error_dump_main(prog: str, load: Callable[[Path], list], dump_errors: Callable[..., dict[str, int]],
-                    argv: list[str] | None = None) -> None:
-    """The command line of a scorer's error dump: ``python -m PROG PATH ERRORS.tsv [--limit N]``
-    writes the errors of the first N items as TSV and prints their counts by kind."""
-    import argparse
-
-    from ..pipeline import Extractor
-    from ..settings import load_settings
-
-    parser = argparse.ArgumentParser(prog=f"python -m {prog}", description=error_dump_main.__doc__)
-    parser.add_argument("path", type=Path)
-    parser.add_argument("errors", type=Path, help="where to write the errors (TSV)")
-    parser.add_argument("--limit", type=int, default=None)
-    args = parser.parse_args(argv)
-    items = load(args.path)[:args.limit]
-    for kind, n in dump_errors(items, Extractor(load_settings()), args.errors).items():
-        print(f"{n:6d}  {kind}")

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import SitrepError
 from ..pipeline import Extractor
 from ..records import Article, Reject, TimeExpression
-from .report import Metric, Report, error_dump_main
+from .report import Metric, Report
 
 
 @dataclass(frozen=True)
@@ -113,15 +113,22 @@ def _rate(a: int, b: int) -> float:
     return a / b if b else 0.0
 
 
-def score(items: list[TimeMLDoc], extractor: Extractor, *, task: str, path: Path) -> Report:
+def score(items: list[TimeMLDoc], extractor: Extractor, *, task: str, path: Path,
+          errors: Path | None = None) -> Report:
+    """Score every document; with ``errors``, also write every error there (see :func:`write_errors`)."""
     started = time.perf_counter()
     counts: dict[str, _Counts] = {}
+    found_errors: list[TimexError] = []
     articles = [Article(text=d.text, id=d.id, published=d.creation, source=f"{path.name}:{d.id}") for d in items]
     for doc, (_, output) in zip(items, extractor.process(articles)):
         language = "rejected" if isinstance(output, Reject) else output.document.language
         found = [] if isinstance(output, Reject) else output.times
         for group in ("all", language):
             tally(counts.setdefault(group, _Counts()), doc.timexes, found)
+        if errors is not None:
+            found_errors += doc_errors(doc, found)
+    if errors is not None:
+        write_errors(found_errors, errors)
     groups = {g: c.metrics() for g, c in counts.items()}
     return Report(task=task, path=str(path), items=len(items), groups=groups, seconds=time.perf_counter() - started)
 
@@ -135,7 +142,7 @@ class TimexError:
     context: str
 
 
-def errors(doc: TimeMLDoc, found: list[TimeExpression]) -> list[TimexError]:
+def doc_errors(doc: TimeMLDoc, found: list[TimeExpression]) -> list[TimexError]:
     """What went wrong in one document, matched as :func:`tally` matches: missed and spurious
     expressions, span differences with the right value, and wrong values by their likely cause."""
     out: list[TimexError] = []
@@ -186,14 +193,10 @@ def value_error(gold: str, found: str) -> str:
     return "granularity"
 
 
-def dump_errors(items: list[TimeMLDoc], extractor: Extractor, out: Path) -> dict[str, int]:
+def write_errors(found_errors: list[TimexError], out: Path) -> dict[str, int]:
     """Write every error as a tab-separated line (kind, document, gold, found, context), grouped by
     kind; return how many of each kind."""
-    articles = [Article(text=d.text, id=d.id, published=d.creation, source=d.id) for d in items]
-    found_errors: list[TimexError] = []
-    for doc, (_, output) in zip(items, extractor.process(articles)):
-        found_errors += errors(doc, [] if isinstance(output, Reject) else output.times)
-    found_errors.sort(key=lambda e: (e.kind, e.gold, e.found))
+    found_errors = sorted(found_errors, key=lambda e: (e.kind, e.gold, e.found))
     with out.open("w", encoding="utf-8") as handle:
         for e in found_errors:
             handle.write("\t".join((e.kind, e.doc, e.gold, e.found, e.context)) + "\n")
@@ -201,11 +204,6 @@ def dump_errors(items: list[TimeMLDoc], extractor: Extractor, out: Path) -> dict
     for e in found_errors:
         counts[e.kind] = counts.get(e.kind, 0) + 1
     return dict(sorted(counts.items(), key=lambda item: -item[1]))
-
-
-def main(argv: list[str] | None = None) -> None:
-    """``python -m sitrep.eval.timeml PATH ERRORS.tsv [--limit N]``: dump the errors by kind."""
-    error_dump_main("sitrep.eval.timeml", load, dump_errors, argv)
 
 
 def tally(c: _Counts, gold: tuple[GoldTimex, ...], found: list[TimeExpression]) -> None:
@@ -224,6 +222,3 @@ def tally(c: _Counts, gold: tuple[GoldTimex, ...], found: list[TimeExpression]) 
         c.value_right += f.value == g.value
     c.relaxed_found += sum(1 for f in found if any(f.start < g.end and g.start < f.end for g in gold))
 
-
-if __name__ == "__main__":
-    main()
