@@ -77,3 +77,46 @@ def test_a_year_is_not_a_toll(extract_en):
     """Regression: "On 20 March 2020, 1 soldier was killed" read as 2020 dead."""
     (event,) = extract_en("On 20 March 2020, 1 soldier was killed by a sniper in Kabul city.").events
     assert event.fatalities.min == 1 and event.fatalities.who == "soldiers"
+
+
+@pytest.mark.parametrize("text,outcome,count,who", [
+    ("Gunmen stormed the clinic and killed a nurse.", "killed", 1, "civilians"),
+    ("A shopkeeper was killed when the shell hit the bazaar.", "killed", 1, "civilians"),
+    ("The drone strike on the convoy killed a colonel and his driver.", "killed", 2, None),
+    ("The blast killed a local imam and teacher.", "killed", 1, "civilians"),
+    ("A teenage boy died of his wounds in hospital.", "killed", 1, "children"),
+    ("Police fired on the crowd, resulting in the death of a student.", "killed", 1, "civilians"),
+    ("A guard was wounded in the exchange of fire.", "injured", 1, "people"),
+])
+def test_english_singular_victims(nlp_en, text, outcome, count, who):
+    (c,) = only(casualties(nlp_en, text), outcome)
+    assert c.min == count and c.max is None
+    if who is not None:
+        assert c.who == who
+
+
+@pytest.mark.parametrize("text,outcome,count", [
+    ("Un enseignant a été tué par un obus dans le centre-ville.", "killed", 1),
+    ("Une femme et son fils ont été tués par le drone.", "killed", 2),
+    ("Un pompier a été blessé par des éclats.", "injured", 1),
+    ("Le soldat est mort de ses blessures.", "killed", 1),
+])
+def test_french_singular_victims(nlp_fr, text, outcome, count):
+    (c,) = only(casualties(nlp_fr, text), outcome)
+    assert c.min == count
+
+
+@pytest.mark.parametrize("text", [
+    "Residents were killed in the shelling.",  # a plural without a number: how many is not said
+    "The strike killed the ceasefire talks.",  # not a person
+    "Soldiers of Regiment 46 shelled the village.",  # a number inside a name
+    "Des habitants ont été tués dans le bombardement.",
+])
+def test_no_count_without_one_person(nlp_en, nlp_fr, text):
+    nlp = nlp_fr if text.startswith("Des ") else nlp_en
+    assert only(casualties(nlp, text), "killed") == []
+
+
+def test_a_count_that_is_demonym(nlp_en):
+    (c,) = only(casualties(nlp_en, "Warplanes struck the camp, killing 9 Palestinians."), "killed")
+    assert c.min == 9

@@ -5,6 +5,11 @@ number words, who the victims were, and breakdowns ("dont cinq enfants", "includ
 A count is a casualty count when its noun says so ("14 morts", "30 blessés", "12 dead") or when
 the verb governing it does ("14 personnes ont été tuées", "killing 6 civilians"); the
 dependency parse finds that verb, and a window in the sentence stands in when there is no parse.
+
+Most deaths in the news come without a number: "a man was shot and killed", "killing a Hezbollah
+fighter and his mother", "un soldat a été tué", "he died". A person named in the singular as what
+a killing or wounding verb acts on (or who dies) counts as one; each further person joined by "and"
+with their own determiner as one more ("a fighter and his mother": 2; "a scholar and teacher": 1).
 """
 
 from __future__ import annotations
@@ -37,6 +42,10 @@ class CasualtyFinder:
         self.person_nouns: dict[str, str] = c["person_nouns"]
         self.qualifiers: dict[str, str] = c["qualifiers"]
         self.including = [tuple(phrase.split()) for phrase in c["including"]]
+        self.victim_verbs = {lemma: outcome for outcome, lemmas in c["victim_verbs"].items() for lemma in lemmas}
+        self.dying_verbs = set(c["dying_verbs"])
+        self.death_nouns = set(c["death_nouns"])
+        self.demonyms: dict[str, str] = self.lex.section("actors", "demonyms")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[CasualtyMention] = []
@@ -48,6 +57,10 @@ class CasualtyFinder:
                 i += 1
                 continue
             number = self._range(doc, number)
+            if number.start > 0 and doc[number.start].is_digit and doc[number.start - 1].is_title \
+                    and doc[number.start - 1].pos_ in ("PROPN", "NOUN") and not doc[number.start - 1].is_sent_start:
+                i = number.end  # part of a name: "Regiment 46", "Route 7"
+                continue
             parent = self._including_parent(doc, number.start, mentions)
             noun = self._noun_after(doc, number.end)
             who = lookup(self.person_nouns, noun) if noun is not None else None
@@ -58,6 +71,9 @@ class CasualtyFinder:
                 if mention is not None:
                     mentions.append(mention)
             i = number.end
+        if doc.has_annotation("DEP"):
+            mentions += self._singular_victims(doc, mentions)
+            mentions.sort(key=lambda m: m.start)
         doc._.sitrep_casualties = mentions
         return doc
 
@@ -109,10 +125,11 @@ class CasualtyFinder:
         for k in range(j, min(j + 3, len(doc))):
             token = doc[k]
             keys = token_keys(token)
-            if any(key in self.person_nouns or key in self.dead_nouns or key in self.injured_nouns for key in keys):
-                return token
-            if token.is_punct or token.pos_ in ("VERB", "AUX"):
-                return None
+            if any(key in self.person_nouns or key in self.dead_nouns or key in self.injured_nouns
+                   or (key in self.demonyms and token.tag_ != "JJ" and token.morph.get("Number") != ["Sing"]) for key in keys):
+                return token  # "14 morts", "9 Palestinians"
+            if (token.is_punct and not token.is_quote) or token.pos_ in ("VERB", "AUX"):
+                return None  # a quote mark is passed: "2 'Arbakis' were killed"
         return None
 
     @staticmethod
@@ -156,6 +173,74 @@ class CasualtyFinder:
         nearest = min(candidates, key=lambda t: abs(t.i - token.i))
         return self._outcome(nearest), nearest.i  # type: ignore[return-value]
 
+    def _singular_victims(self, doc: Doc, counted: list[CasualtyMention]) -> list[CasualtyMention]:
+        """One victim per person named in the singular as the object of "kill"/"wound" or the
+        subject of "die", where no number counts them already."""
+        found: list[CasualtyMention] = []
+        for verb in doc:
+            if any(m.anchor == verb.i for m in counted):
+                continue
+            keys = token_keys(verb)
+            if verb.pos_ == "NOUN" and any(k in self.death_nouns for k in keys):  # "the death of a rioter", "his death"
+                outcome, victims = "killed", [c for c in children(verb) if c.dep_ in ("nmod", "nmod:poss", "poss")
+                                              and (c.dep_ != "nmod" or any(g.dep_ == "case" for g in children(c)))][:1]
+            elif verb.pos_ in ("VERB", "ADJ"):
+                outcome = next((self.victim_verbs[k] for k in keys if k in self.victim_verbs), None)
+                dying = any(k in self.dying_verbs for k in keys)
+                if outcome is None and not dying:
+                    continue
+                victims = self._victims_of(verb, dying)
+            else:
+                continue
+            if not victims or any(m.start <= victims[0].i < m.end for m in counted + found):
+                continue
+            persons = [v for n, v in enumerate(victims) if self._one_person(v) and (n == 0 or _own_determiner(v))]
+            if not persons or not self._one_person(victims[0]):
+                continue
+            start = min(victims[0].left_edge.i, victims[0].i)
+            whos = {lookup(self.person_nouns, v) for v in persons} - {None}
+            who = whos.pop() if len(whos) == 1 else ("people" if whos else None)
+            found.append(CasualtyMention(start, victims[-1].i + 1, outcome or "killed", len(persons), None, "exact",
+                                         who, verb.i))
+        return found
+
+    def _victims_of(self, verb: Token, dying: bool) -> list[Token]:
+        """The people a verb kills or wounds (its object, or its passive subject; the subject of
+        "die"), with those joined to them by "and"; a verb joined to another shares its object."""
+        roles = ("nsubj", "expl:subj") if dying else ("obj", "dobj", "nsubj:pass", "nsubjpass")
+        heads = [verb]
+        if not dying and verb.dep_ == "conj" and not any(c.dep_ in roles for c in children(verb)):
+            heads.append(verb.head)  # "shot and killed a man"; "a man was shot and killed"
+        for head in heads:
+            passive = head is not verb and any(c.dep_ in ("cop", "aux:pass", "auxpass") for c in children(head))
+            chain = [c for c in children(head) if c.dep_ in roles or (passive and c.dep_ == "nsubj")]
+            if chain:
+                break
+        else:
+            return []
+        for token in chain[0].subtree:
+            if token.dep_ == "conj" and token.head in chain and token.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+                chain.append(token)
+        return sorted(set(chain), key=lambda t: t.i)
+
+    def _one_person(self, token: Token) -> bool:
+        """A single person: a singular person noun, a person's name, "he"/"she"/"him"/"her",
+        a demonym ("a Palestinian"), or someone given an age ("a 16-year-old")."""
+        if any(c.pos_ == "NUM" or c.dep_ == "nummod" for c in children(token)):
+            return False  # counted already, or "two of them"
+        morph = token.morph.get("Number")
+        if token.pos_ == "PRON":
+            return morph == ["Sing"] and token.morph.get("Person") == ["3"] and token.lower_ not in ("it", "que", "qui", "ce", "cela")
+        if morph == ["Plur"] or token.tag_ in ("NNS", "NNPS"):
+            return False
+        if token.ent_type_ in ("PERSON", "PER"):
+            return True
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ"):  # "a 16-year-old Palestinian" may be tagged an adjective
+            return False
+        if any(k in self.person_nouns or k in self.demonyms for k in token_keys(token)):
+            return token.lower_ not in ("people", "personnel", "troops", "gens")  # no singular
+        return token.pos_ != "ADJ" and any(c.lower_.endswith("year-old") for c in children(token))
+
     def _including_parent(self, doc: Doc, start: int, mentions: list[CasualtyMention]) -> CasualtyMention | None:
         """The count a "dont cinq enfants" / "including 2 women" breaks down, if any."""
         for phrase in self.including:
@@ -165,3 +250,9 @@ class CasualtyFinder:
                     if mention.end <= start and start - mention.end <= 4:
                         return mention
         return None
+
+
+def _own_determiner(token: Token) -> bool:
+    """Whether a noun joined by "and" names another person: "a fighter and his mother" (own
+    determiner), not "a religious scholar and teacher" (one person, two nouns)."""
+    return token.pos_ in ("PROPN", "PRON") or any(c.dep_ in ("det", "nmod:poss", "poss", "nummod") for c in children(token))
