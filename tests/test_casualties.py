@@ -120,3 +120,18 @@ def test_no_count_without_one_person(nlp_en, nlp_fr, text):
 def test_a_count_that_is_demonym(nlp_en):
     (c,) = only(casualties(nlp_en, "Warplanes struck the camp, killing 9 Palestinians."), "killed")
     assert c.min == 9
+
+
+@pytest.mark.parametrize("text,total,breakdown", [
+    ("Six policemen and two civilians were killed in the ambush on the checkpoint.", 8, {"police": 6, "civilians": 2}),
+    ("Three soldiers and a medic were killed when the shell hit the trench.", 4, {"soldiers": 3, "civilians": 1}),
+    ("The raid killed four fighters and two children.", 6, {"militants": 4, "children": 2}),
+])
+def test_counts_joined_by_and_are_one_toll(nlp_en, text, total, breakdown):
+    (c,) = only(casualties(nlp_en, text), "killed")
+    assert c.min == total and c.breakdown == breakdown and c.who == "people"
+
+
+def test_a_second_figure_for_the_same_dead_is_not_added(nlp_en):
+    killed = only(casualties(nlp_en, "Militants ambushed the convoy, killing 3 soldiers (5 according to the militants)."), "killed")
+    assert killed[0].min == 3

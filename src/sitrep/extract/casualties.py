@@ -24,6 +24,7 @@ from .mentions import CasualtyMention
 from .numbers import Number, number_at
 
 _HEAD_STEPS = 3
+_ARMED = {"soldiers", "police", "militants", "attackers"}  # a toll of these alone stays a combatants' toll
 _WINDOW = 8
 
 
@@ -74,6 +75,7 @@ class CasualtyFinder:
         if doc.has_annotation("DEP"):
             mentions += self._singular_victims(doc, mentions)
             mentions.sort(key=lambda m: m.start)
+            mentions = _join_coordinated(doc, mentions)
         doc._.sitrep_casualties = mentions
         return doc
 
@@ -156,7 +158,10 @@ class CasualtyFinder:
                     return self._outcome(child), child.i  # type: ignore[return-value]
             head = token
             for _ in range(_HEAD_STEPS):
-                if head.head is head:
+                joined = self._joined_verb(head)
+                if joined is not None:
+                    return joined
+                if head.head.i == head.i:
                     break
                 head = head.head
                 outcome = self._outcome(head)
@@ -241,6 +246,17 @@ class CasualtyFinder:
             return token.lower_ not in ("people", "personnel", "troops", "gens")  # no singular
         return token.pos_ != "ADJ" and any(c.lower_.endswith("year-old") for c in children(token))
 
+    def _joined_verb(self, noun: Token) -> tuple[str, int] | None:
+        """"Four policemen and a commando were killed" parsed as "policemen" heading "and [a
+        commando were killed]": the verb joined to a subject noun after it governs the noun too."""
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("ROOT", "nsubj", "nsubj:pass", "nsubjpass"):
+            return None
+        for child in children(noun):
+            if child.dep_ == "conj" and child.i > noun.i and child.pos_ in ("VERB", "ADJ") and self._outcome(child) \
+                    and any(c.dep_ in ("aux:pass", "auxpass", "cop") for c in children(child)):
+                return self._outcome(child), child.i  # type: ignore[return-value]
+        return None
+
     def _including_parent(self, doc: Doc, start: int, mentions: list[CasualtyMention]) -> CasualtyMention | None:
         """The count a "dont cinq enfants" / "including 2 women" breaks down, if any."""
         for phrase in self.including:
@@ -256,3 +272,44 @@ def _own_determiner(token: Token) -> bool:
     """Whether a noun joined by "and" names another person: "a fighter and his mother" (own
     determiner), not "a religious scholar and teacher" (one person, two nouns)."""
     return token.pos_ in ("PROPN", "PRON") or any(c.dep_ in ("det", "nmod:poss", "poss", "nummod") for c in children(token))
+
+
+def _join_coordinated(doc: Doc, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """Counts joined by "and" under one verb are one toll: "7 policemen and 1 militant were
+    killed" is 8 killed, 7 of them police. A second figure for the same people ("3 soldiers (6
+    according to the Taliban)") is not joined: it is no conjunct."""
+    out: list[CasualtyMention] = []
+    for mention in mentions:
+        first = next((m for m in out if m.anchor == mention.anchor and m.outcome == mention.outcome
+                      and _coordinated(doc[mention.end - 1], doc[m.end - 1], doc[m.anchor])), None)
+        if first is None:
+            out.append(mention)
+            continue
+        if first.who and first.who not in first.breakdown:
+            first.breakdown[first.who] = first.min  # "7 policemen and 1 militant": police 7, militants 1
+        if mention.who:
+            first.breakdown[mention.who] = first.breakdown.get(mention.who, 0) + mention.min
+        if first.max is not None or mention.max is not None:
+            first.max = (first.max or first.min) + (mention.max or mention.min)
+        first.min += mention.min
+        first.end = max(first.end, mention.end)
+        if first.qualifier == "exact":
+            first.qualifier = mention.qualifier
+        if first.who != mention.who and not {first.who, mention.who} <= _ARMED:
+            first.who = "people"  # civilians and soldiers together; the breakdown tells them apart
+    return out
+
+
+def _coordinated(token: Token, other: Token, verb: Token) -> bool:
+    """Whether ``token`` is joined to ``other`` by a conjunction, directly or through others; or
+    is the subject of the verb the parser joined to ``other`` ("[7 policemen] and [1 militant were
+    killed]")."""
+    if verb.dep_ == "conj" and verb.head.i == other.i and token.head.i == verb.i and token.i > other.i:
+        return True
+    for _ in range(4):
+        if token.dep_ != "conj" or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == other.i:
+            return True
+    return False
