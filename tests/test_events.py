@@ -396,6 +396,18 @@ def test_a_lowercase_word_the_tagger_calls_a_name_can_be_a_trigger(nlp_en):
      "Mob violence", "Rioters (Israel)"),
     ("fr", "Le 3 mars 2024, des colons israéliens ont attaqué un village palestinien près de Naplouse.",
      "Mob violence", "Rioters (Israel)"),
+    ("fr", "Le 3 mars 2024, des dizaines de salariés ont protesté devant la mairie de Kaboul.",
+     "Peaceful protest", "Protesters (Afghanistan)"),
+    # a crowd burning or looting riots too; workers are a crowd
+    ("en", "Angry villagers set fire to houses of the mayor's family near Kabul on Tuesday.",
+     "Mob violence", "Rioters (Afghanistan)"),
+    ("en", "Factory workers attacked a team of bailiffs outside the plant in Kabul on Tuesday.",
+     "Mob violence", "Rioters (Afghanistan)"),
+    # a protest blocking a road with burning tyres is a violent demonstration
+    ("en", "Residents blocked the main road in Kabul with burning tyres on Tuesday to protest against power cuts.",
+     "Violent demonstration", "Rioters (Afghanistan)"),
+    ("fr", "Le 3 mars 2024, des habitants ont bloqué une route à Kaboul avec des pneus enflammés pour protester contre les coupures.",
+     "Violent demonstration", "Rioters (Afghanistan)"),
     # the victims are no crowd acting, and a passive's agent named with "by", "par" is actor1
     ("en", "Two shopkeepers were shot dead by the Taliban in Kabul on Tuesday.", "Attack", "Taliban"),
     ("fr", "Deux civils ont été tués par les talibans à Kaboul le 3 mars 2020.", "Attack", "Taliban"),
