@@ -183,13 +183,13 @@ class CasualtyFinder:
         subject of "die", where no number counts them already."""
         found: list[CasualtyMention] = []
         for verb in doc:
-            if any(m.anchor == verb.i for m in counted):
+            if verb.pos_ not in ("NOUN", "VERB", "ADJ") or any(m.anchor == verb.i for m in counted):
                 continue
             keys = token_keys(verb)
             if verb.pos_ == "NOUN" and any(k in self.death_nouns for k in keys):  # "the death of a rioter", "his death"
                 outcome, victims = "killed", [c for c in children(verb) if c.dep_ in ("nmod", "nmod:poss", "poss")
                                               and (c.dep_ != "nmod" or any(g.dep_ == "case" for g in children(c)))][:1]
-            elif verb.pos_ in ("VERB", "ADJ"):
+            elif verb.pos_ != "NOUN":
                 outcome = next((self.victim_verbs[k] for k in keys if k in self.victim_verbs), None)
                 dying = any(k in self.dying_verbs for k in keys)
                 if outcome is None and not dying:
@@ -197,12 +197,11 @@ class CasualtyFinder:
                 victims = self._victims_of(verb, dying)
             else:
                 continue
-            if not victims or any(m.start <= victims[0].i < m.end for m in counted + found):
+            if not victims or any(m.start <= victims[0].i < m.end for m in counted + found) \
+                    or not self._one_person(victims[0]):
                 continue
-            persons = [v for n, v in enumerate(victims) if self._one_person(v) and (n == 0 or _own_determiner(v))]
-            if not persons or not self._one_person(victims[0]):
-                continue
-            start = min(victims[0].left_edge.i, victims[0].i)
+            persons = victims[:1] + [v for v in victims[1:] if _own_determiner(v) and self._one_person(v)]
+            start = victims[0].left_edge.i
             whos = {lookup(self.person_nouns, v) for v in persons} - {None}
             who = whos.pop() if len(whos) == 1 else ("people" if whos else None)
             found.append(CasualtyMention(start, victims[-1].i + 1, outcome or "killed", len(persons), None, "exact",
@@ -217,7 +216,7 @@ class CasualtyFinder:
         if not dying and verb.dep_ == "conj" and not any(c.dep_ in roles for c in children(verb)):
             heads.append(verb.head)  # "shot and killed a man"; "a man was shot and killed"
         for head in heads:
-            passive = head is not verb and any(c.dep_ in ("cop", "aux:pass", "auxpass") for c in children(head))
+            passive = head.i != verb.i and any(c.dep_ in ("cop", "aux:pass", "auxpass") for c in children(head))
             chain = [c for c in children(head) if c.dep_ in roles or (passive and c.dep_ == "nsubj")]
             if chain:
                 break
