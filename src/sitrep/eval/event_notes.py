@@ -21,7 +21,7 @@ from ..errors import SitrepError
 from ..pipeline import Extractor
 from ..records import Article, Event, Reject
 from ..resolve.distance import haversine_km
-from .report import Metric, Report
+from .report import Metric, Report, write_errors
 
 LOCATION_KM = 25.0
 _STATED = re.compile(r"coded as \d+\s*\([^()]*?reported (\d+)", re.IGNORECASE)
@@ -116,12 +116,12 @@ def score(items: list[AcledItem], extractor: Extractor, *, task: str, path: Path
             for name, ok in verdict.items():
                 if ok is not None:
                     group_tallies[name].add(ok)
-        wrong = [name for name, ok in verdict.items() if ok is False]
+        wrong = [name for name, ok in verdict.items() if ok is False] if errors is not None else []
         if wrong:
             gold, mine = _shown(item, event, wrong)
             rows.append("\t".join((item.id, ",".join(wrong), gold, mine, " ".join(item.notes.split()))))
     if errors is not None:
-        errors.write_text("".join(row + "\n" for row in rows), encoding="utf-8")
+        write_errors(errors, rows)
     groups = {g: [Metric(n, t.rate(), t.total) for n, t in ts.items()] for g, ts in tallies.items()}
     return Report(task=task, path=str(path), items=len(items), groups=groups, seconds=time.perf_counter() - started)
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import SitrepError
 from ..pipeline import Extractor
 from ..records import Article, Quote, Reject
-from .report import Metric, Report
+from .report import Metric, Report, write_errors
 
 log = logging.getLogger("sitrep")
 _INDEX = re.compile(r"\((\d+),\s*(\d+)\)")
@@ -127,7 +127,7 @@ def score(items: list[QuoteDoc], extractor: Extractor, *, task: str, path: Path,
                 best = max(hits, key=lambda p: min(p.end, g.end) - max(p.start, g.start))
                 speaker_right += bool(best.speaker and normalize_name(best.speaker.name) == normalize_name(g.speaker))
     if errors is not None:
-        errors.write_text("".join(row + "\n" for row in rows), encoding="utf-8")
+        write_errors(errors, rows)
     precision = found_right / found_total if found_total else 0.0
     recall = gold_found / gold_total if gold_total else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -48,3 +48,8 @@ def print_report(report: Report, console: Console | None = None) -> None:
 
 def write_report(report: Report, path: Path) -> None:
     path.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def write_errors(path: Path, rows: list[str]) -> None:
+    """Write a scorer's error lines (tab-separated fields, one error a line) to ``path``."""
+    path.write_text("".join(row + "\n" for row in rows), encoding="utf-8")

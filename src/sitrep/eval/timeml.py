@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import SitrepError
 from ..pipeline import Extractor
 from ..records import Article, Reject, TimeExpression
-from .report import Metric, Report
+from .report import Metric, Report, write_errors
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,8 @@ def _rate(a: int, b: int) -> float:
 
 def score(items: list[TimeMLDoc], extractor: Extractor, *, task: str, path: Path,
           errors: Path | None = None) -> Report:
-    """Score every document; with ``errors``, also write every error there (see :func:`write_errors`)."""
+    """Score every document; with ``errors``, also write every error there as a tab-separated
+    line (kind, document, gold, found, context), grouped by kind."""
     started = time.perf_counter()
     counts: dict[str, _Counts] = {}
     found_errors: list[TimexError] = []
@@ -128,7 +129,8 @@ def score(items: list[TimeMLDoc], extractor: Extractor, *, task: str, path: Path
         if errors is not None:
             found_errors += doc_errors(doc, found)
     if errors is not None:
-        write_errors(found_errors, errors)
+        found_errors.sort(key=lambda e: (e.kind, e.gold, e.found))  # grouped by kind
+        write_errors(errors, ["\t".join((e.kind, e.doc, e.gold, e.found, e.context)) for e in found_errors])
     groups = {g: c.metrics() for g, c in counts.items()}
     return Report(task=task, path=str(path), items=len(items), groups=groups, seconds=time.perf_counter() - started)
 
@@ -191,19 +193,6 @@ def value_error(gold: str, found: str) -> str:
     if len(gold) == len(found):
         return "anchor"
     return "granularity"
-
-
-def write_errors(found_errors: list[TimexError], out: Path) -> dict[str, int]:
-    """Write every error as a tab-separated line (kind, document, gold, found, context), grouped by
-    kind; return how many of each kind."""
-    found_errors = sorted(found_errors, key=lambda e: (e.kind, e.gold, e.found))
-    with out.open("w", encoding="utf-8") as handle:
-        for e in found_errors:
-            handle.write("\t".join((e.kind, e.doc, e.gold, e.found, e.context)) + "\n")
-    counts: dict[str, int] = {}
-    for e in found_errors:
-        counts[e.kind] = counts.get(e.kind, 0) + 1
-    return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
 
 def tally(c: _Counts, gold: tuple[GoldTimex, ...], found: list[TimeExpression]) -> None:
