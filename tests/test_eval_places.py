@@ -109,3 +109,21 @@ def test_expected_country_breaks_the_tie(query):
 
 def test_nothing_to_geocode(query):
     assert query.geocode(" , ") is None
+
+
+def test_geoparse_errors_list_missed_far_and_spurious_places(extractor, tmp_path):
+    text = "The shelling hit Kharkiv and Odesa. Troops left Kabul for the farm."
+    xml = ("<articles><article docid='a1'><text>" + text + "</text><locations>"
+           "<location><name>Kharkiv</name><start>17</start><end>24</end><lat>49.98</lat><lon>36.25</lon></location>"
+           "<location><name>Odesa</name><start>29</start><end>34</end><lat>31.84</lat><lon>-102.36</lon></location>"
+           "<location><name>farm</name><start>62</start><end>66</end><lat>50.0</lat><lon>30.0</lon></location>"
+           "</locations></article></articles>")
+    path = tmp_path / "errors.xml"
+    path.write_text(xml, encoding="utf-8")
+    report = evaluate("geoparse", path, extractor=extractor, errors=tmp_path / "errors.tsv")
+    rows = [line.split("\t") for line in (tmp_path / "errors.tsv").read_text(encoding="utf-8").splitlines()]
+    assert [(row[0], row[1], row[2].split(" (")[0]) for row in rows] == [
+        ("far:city", "a1", "Odesa"), ("missed", "a1", "farm"), ("spurious", "a1", "")]
+    assert "Odesa [city, UA" in rows[0][3] and int(rows[0][4]) > 10_000  # the Texan Odessa was meant
+    assert "Kabul" in rows[2][3] and "[Kabul]" in rows[2][5]
+    assert report.metric("en", "accuracy_161km").value == 0.5

@@ -252,3 +252,31 @@ def test_a_stale_cache_is_rebuilt_but_a_users_file_is_not(tmp_path, monkeypatch)
     with pytest.raises(SitrepError) as err:
         module.open_default_gazetteer(500, configured=str(tmp_path / "mine.sqlite"))
     assert err.value.code == "E601" and built == ["built"]
+
+
+def test_an_admin_unit_sits_in_the_middle_of_its_towns_not_where_they_crowd():
+    from sitrep.resolve.sources import _centre
+
+    crowded_south = [{"latitude": 44.0 + i * 0.01, "longitude": -80.0} for i in range(60)]
+    north = [{"latitude": 48.0 + i * 0.2, "longitude": -85.0 - i * 0.2} for i in range(40)]
+    lat, lon = _centre(crowded_south + north)
+    assert lat == pytest.approx(49.7, abs=0.1) and lon == pytest.approx(-86.2, abs=0.1)  # the mean: 47.3, -83.6
+    island = [{"latitude": 30.0, "longitude": -100.0 + i * 0.1} for i in range(99)] + [{"latitude": 10.0, "longitude": 0.0}]
+    assert _centre(island) == pytest.approx((30.0, -95.1), abs=0.2)  # one remote island does not move it
+
+
+def test_a_unit_across_the_antimeridian_is_centred_on_it():
+    from sitrep.resolve.sources import _centre
+
+    towns = [{"latitude": 65.0, "longitude": lon} for lon in (170.0, 175.0, 178.0, -179.0, -175.0, -172.0)]
+    lat, lon = _centre(towns)
+    assert lat == 65.0 and (lon > 175.0 or lon < -175.0)
+
+
+def test_countries_sit_at_their_geographic_centre():
+    from sitrep.resolve.distance import haversine_km
+    from sitrep.resolve.sources import _country_centres, _countryinfo
+
+    centres = _country_centres(_countryinfo())
+    assert haversine_km(*centres["US"], 39.83, -98.58) < 5  # Lebanon, Kansas, not the Factbook's 38, -97
+    assert haversine_km(*centres["FR"], 46.0, 2.0) < 5 and haversine_km(*centres["UA"], 49.0, 32.0) < 5

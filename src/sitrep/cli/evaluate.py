@@ -16,7 +16,7 @@ def eval_command(
     task: Annotated[str, typer.Argument(help=f"one of: {', '.join(sorted(TASKS))}")],
     path: Annotated[Path, typer.Argument(help="the gold set (file or folder)")],
     out: Annotated[Optional[Path], typer.Option(help="write the scores as JSON here")] = None,
-    errors: Annotated[Optional[Path], typer.Option(help="write what sitrep got wrong here, one item a line (acled, timex, quotes)")] = None,
+    errors: Annotated[Optional[Path], typer.Option(help="write what sitrep got wrong here, one item a line (acled, timex, quotes, geoparse)")] = None,
     limit: Annotated[Optional[int], typer.Option(help="score only the first N items")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:

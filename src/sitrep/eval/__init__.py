@@ -26,7 +26,7 @@ __all__ = ["TASKS", "evaluate", "Report", "print_report", "write_report"]
 def evaluate(task: str, path: str | Path, *, settings: Settings | None = None, limit: int | None = None,
              extractor: Extractor | None = None, errors: Path | None = None) -> Report:
     """Score ``task`` on the gold set at ``path``; with ``errors``, the tasks that can list their
-    errors (``acled``, ``timex``, ``quotes``) also write them there as tab-separated lines."""
+    errors (``acled``, ``timex``, ``quotes``, ``geoparse``) also write them there as tab-separated lines."""
     if task not in TASKS:
         raise SitrepError("E401", task=task, known=", ".join(sorted(TASKS)))
     path = Path(path)

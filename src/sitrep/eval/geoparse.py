@@ -23,7 +23,7 @@ from ..lang import load_lexicon
 from ..pipeline import Extractor
 from ..records import Article, Reject
 from ..resolve.distance import haversine_km
-from .report import Metric, Report
+from .report import Metric, Report, write_errors
 
 ACCURACY_KM = 161.0
 MAX_ERROR_KM = 20039.0
@@ -70,10 +70,15 @@ def load(path: Path) -> list[GeoArticle]:
     return articles
 
 
-def score(items: list[GeoArticle], extractor: Extractor, *, task: str, path: Path) -> Report:
+def score(items: list[GeoArticle], extractor: Extractor, *, task: str, path: Path,
+          errors: Path | None = None) -> Report:
+    """Score every article; with ``errors``, also write each missed toponym, each one placed more
+    than 161 km off and each place found where the gold has none, as tab-separated lines (kind,
+    article, gold, found, km, context)."""
     started = time.perf_counter()
+    error_rows: list[tuple[str, ...]] = []
     gold_total = found_places = matched_found = demonyms = found_demonyms = 0
-    errors: list[float] = []
+    distances: list[float] = []
     demonym_words = set(load_lexicon("en").section("actors", "demonyms"))
     articles = [Article(text=a.text, id=a.id, language="en", source=f"{path}#{a.id}") for a in items]
     for item, (_, result) in zip(items, extractor.process(articles)):
@@ -83,29 +88,42 @@ def score(items: list[GeoArticle], extractor: Extractor, *, task: str, path: Pat
         places = [p for p in result.places if p.role == "location"]
         found_places += len(places)
         matched_found += sum(1 for p in places if any(_overlap(p.start, p.end, t) for t in item.toponyms))
+        if errors is not None:
+            error_rows += [("spurious", item.id, "", _found(p), "", _context(item.text, p.start, p.end))
+                           for p in places if not any(_overlap(p.start, p.end, t) for t in item.toponyms)]
         for toponym in item.toponyms:
             hits = [p for p in places if _overlap(p.start, p.end, toponym)]
             is_demonym = toponym.name.lower().rstrip("s") in demonym_words or toponym.name.lower() in demonym_words
             demonyms += is_demonym
             found_demonyms += is_demonym and bool(hits)
+            gold = f"{toponym.name} ({toponym.latitude:.2f}, {toponym.longitude:.2f})"
+            context = _context(item.text, toponym.start, toponym.end)
             if not hits:
+                if errors is not None:
+                    error_rows.append(("missed:demonym" if is_demonym else "missed", item.id, gold, "", "", context))
                 continue
             place = hits[0]
             if place.latitude is None or place.longitude is None:
-                errors.append(MAX_ERROR_KM)
+                km = MAX_ERROR_KM
             else:
-                errors.append(haversine_km(place.latitude, place.longitude, toponym.latitude, toponym.longitude))
-    recall = len(errors) / gold_total if gold_total else 0.0
+                km = haversine_km(place.latitude, place.longitude, toponym.latitude, toponym.longitude)
+            distances.append(km)
+            if errors is not None and km > ACCURACY_KM:
+                kind = "far:unresolved" if place.latitude is None else f"far:{place.feature or 'unknown'}"
+                error_rows.append((kind, item.id, gold, _found(place), f"{km:.0f}", context))
+    if errors is not None:
+        write_errors(errors, ["\t".join(row) for row in sorted(error_rows, key=lambda r: (r[0], r[2], r[3]))])
+    recall = len(distances) / gold_total if gold_total else 0.0
     precision = matched_found / found_places if found_places else 0.0
-    within = sum(1 for e in errors if e <= ACCURACY_KM) / len(errors) if errors else 0.0
+    within = sum(1 for e in distances if e <= ACCURACY_KM) / len(distances) if distances else 0.0
     metrics = [
         Metric("toponym_recall", recall, gold_total),
-        Metric("toponym_recall_no_demonyms", (len(errors) - found_demonyms) / (gold_total - demonyms)
+        Metric("toponym_recall_no_demonyms", (len(distances) - found_demonyms) / (gold_total - demonyms)
                if gold_total > demonyms else 0.0, gold_total - demonyms, f"{demonyms} demonyms aside"),
         Metric("toponym_precision", precision, found_places),
-        Metric("accuracy_161km", within, len(errors), "on the gold toponyms found"),
-        Metric("auc_error", error_auc(errors), len(errors), "lower is better"),
-        Metric("median_error_km_/1000", _median(errors) / 1000, len(errors), "median error in thousands of km"),
+        Metric("accuracy_161km", within, len(distances), "on the gold toponyms found"),
+        Metric("auc_error", error_auc(distances), len(distances), "lower is better"),
+        Metric("median_error_km_/1000", _median(distances) / 1000, len(distances), "median error in thousands of km"),
         Metric("end_to_end_161km", within * recall, gold_total, "recall × accuracy"),
     ]
     report = Report(task, str(path), len(items), {"en": metrics})
@@ -128,6 +146,15 @@ def _median(values: list[float]) -> float:
     ordered = sorted(values)
     middle = len(ordered) // 2
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _found(place) -> str:
+    where = "unresolved" if place.latitude is None else f"{place.latitude:.2f}, {place.longitude:.2f}"
+    return f"{place.text} -> {place.name} [{place.feature}, {place.country_code}, {place.admin1}] ({where})"
+
+
+def _context(text: str, start: int, end: int, width: int = 60) -> str:
+    return " ".join(f"{text[max(0, start - width):start]}[{text[start:end]}]{text[end:end + width]}".split())
 
 
 def _overlap(start: int, end: int, toponym: Toponym) -> bool:

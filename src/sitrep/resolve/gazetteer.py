@@ -21,6 +21,9 @@ from pathlib import Path
 from ..errors import SitrepError
 
 SCHEMA_VERSION = 4
+# the version of what the bundled gazetteer holds: raised when its entries change (a better centre
+# point, new names), so the cached file is built again
+BUNDLED_VERSION = 2
 _CACHE_SIZE = 50_000
 _COLUMNS = ("geonames_id, name, latitude, longitude, country_code, admin1, feature, population, "
             "admin1_name, admin2, admin2_code, capital")
@@ -298,7 +301,7 @@ def default_gazetteer_path(min_population: int, configured: str = "") -> Path:
     if configured:
         return Path(configured)
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "sitrep" / f"gazetteer-v{SCHEMA_VERSION}-p{min_population}.sqlite"
+    return base / "sitrep" / f"gazetteer-v{SCHEMA_VERSION}.{BUNDLED_VERSION}-p{min_population}.sqlite"
 
 
 def open_default_gazetteer(min_population: int, configured: str = "") -> Gazetteer:

@@ -36,6 +36,10 @@ COUNTRY_OTHER_NAMES = {"US": ("U.S.", "U.S.A.", "USA", "US", "America"), "GB": (
                        "AE": ("UAE", "U.A.E."), "CD": ("DRC", "RDC", "Zaire", "Zaïre"), "CF": ("RCA",),
                        "MM": ("Burma", "Birmanie"), "MK": ("Macedonia", "Macédoine"), "SZ": ("Swaziland",),
                        "TR": ("Turkey", "Turquie"), "CZ": ("Czech Republic", "République tchèque")}
+# the Factbook's (38, -97) for the United States is 245 km from the geographic centre of the
+# contiguous states, near Lebanon, Kansas (39°50' N, 98°35' W, U.S. National Geodetic Survey),
+# which GeoNames also uses
+COUNTRY_CENTRES = {"US": (39.8333, -98.5833)}
 ADMIN_NAME_LOCALES = ("fr", "ru", "uk", "de", "es")
 # the kind words of ISO 3166-2 names, dropped to compare them with GeoNames' names
 _ADMIN_KIND = re.compile(
@@ -129,6 +133,9 @@ def _countryinfo() -> dict[str, dict]:
 
 
 def _country_centres(records: dict[str, dict]) -> dict[str, tuple[float, float]]:
+    """Each country's conventional centre point: ``countryinfo``'s (the World Factbook's rounded
+    geographic coordinates, which GeoNames' country entries mostly share), corrected where that
+    point is not the country's centre (``COUNTRY_CENTRES``)."""
     centres = {}
     for code, data in records.items():
         try:
@@ -136,7 +143,7 @@ def _country_centres(records: dict[str, dict]) -> dict[str, tuple[float, float]]
         except (KeyError, TypeError, ValueError):
             continue
         centres[code] = (float(lat), float(lon))
-    return centres
+    return centres | COUNTRY_CENTRES
 
 
 def _other_spellings(data: dict) -> tuple[str, ...]:
@@ -222,9 +229,20 @@ def _admin_units(cities: list[dict], admin1_names: dict[tuple[str, str], str],
 
 
 def _centre(towns: list[dict]) -> tuple[float, float]:
-    """The plain mean of the towns' coordinates: the middle of the area, not its biggest city."""
-    return (sum(float(t["latitude"]) for t in towns) / len(towns),
-            sum(float(t["longitude"]) for t in towns) / len(towns))
+    """The middle of the area the towns span (the midpoint of their 2nd to 98th percentile of
+    latitude and longitude, so one remote island does not move it): the middle of the unit, not
+    its biggest city nor where most of its towns crowd (southern Ontario, Queensland's coast)."""
+    longitudes = [float(t["longitude"]) for t in towns]
+    if max(longitudes) - min(longitudes) > 180:  # across the antimeridian (Chukotka, Fiji)
+        middle = _mid_range([lon + 360 if lon < 0 else lon for lon in longitudes])
+        return _mid_range([float(t["latitude"]) for t in towns]), middle - 360 if middle > 180 else middle
+    return _mid_range([float(t["latitude"]) for t in towns]), _mid_range(longitudes)
+
+
+def _mid_range(values: list[float]) -> float:
+    ordered = sorted(values)
+    cut = int(len(ordered) * 0.02)
+    return (ordered[cut] + ordered[len(ordered) - 1 - cut]) / 2
 
 
 def _capital(towns: list[dict], names: set[str], at_least: int = 10_000) -> dict | None:
