@@ -55,6 +55,14 @@ GAZETTEER_ROWS = [
                    admin1_name="Odesa"),
     GazetteerEntry(711369, "Chasiv Yar", 48.58, 37.84, "UA", "05", "town", 12_250, ("Chasiv Yar", "Chasov Yar"),
                    admin1_name="Donetsk"),
+    # namesakes in two states, and the states news abbreviates ("Charleston, W.Va.", "Fresno, Calif.")
+    GazetteerEntry(4801859, "Charleston", 38.34982, -81.63262, "US", "WV", "town", 49_736, (), admin1_name="West Virginia"),
+    GazetteerEntry(4574324, "Charleston", 32.77657, -79.93092, "US", "SC", "city", 150_227, (), admin1_name="South Carolina"),
+    GazetteerEntry(4826850, "West Virginia", 38.50038, -80.50009, "US", "WV", "admin1", 1_853_000, (),
+                   admin1_name="West Virginia"),
+    GazetteerEntry(4597040, "South Carolina", 34.00043, -81.00009, "US", "SC", "admin1", 5_100_000, (),
+                   admin1_name="South Carolina"),
+    GazetteerEntry(4683317, "Corsicana", 32.09543, -96.46887, "US", "TX", "town", 24_005, ()),
     # real GeoNames entries whose names are also common words or actors: they must not become places
     GazetteerEntry(3088848, "Police", 53.55214, 14.57182, "PL", "87", "town", 33_000, ("Police",)),
     GazetteerEntry(321025, "Bozhüyük", 39.9, 30.0, "TR", "11", "village", 1_500, ("Taliban",)),

@@ -254,17 +254,6 @@ def test_a_stale_cache_is_rebuilt_but_a_users_file_is_not(tmp_path, monkeypatch)
     assert err.value.code == "E601" and built == ["built"]
 
 
-def test_an_admin_unit_sits_in_the_middle_of_its_towns_not_where_they_crowd():
-    from sitrep.resolve.sources import _centre
-
-    crowded_south = [{"latitude": 44.0 + i * 0.01, "longitude": -80.0} for i in range(60)]
-    north = [{"latitude": 48.0 + i * 0.2, "longitude": -85.0 - i * 0.2} for i in range(40)]
-    lat, lon = _centre(crowded_south + north)
-    assert lat == pytest.approx(49.7, abs=0.1) and lon == pytest.approx(-86.2, abs=0.1)  # the mean: 47.3, -83.6
-    island = [{"latitude": 30.0, "longitude": -100.0 + i * 0.1} for i in range(99)] + [{"latitude": 10.0, "longitude": 0.0}]
-    assert _centre(island) == pytest.approx((30.0, -95.1), abs=0.2)  # one remote island does not move it
-
-
 def test_a_unit_across_the_antimeridian_is_centred_on_it():
     from sitrep.resolve.sources import _centre
 

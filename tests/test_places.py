@@ -190,3 +190,34 @@ def test_a_place_said_to_be_in_a_town_is_in_that_towns_region(nlp_en, gazetteer)
     assert village.within == "Chasiv Yar"  # "X area in Y": X is inside Y
     # a town as the unit: its region (Chasiv Yar is a town of the Donetsk region)
     assert [u.name for u in Geocoder(gazetteer).units("Chasiv Yar")] == ["Donetsk Oblast"]
+
+
+@pytest.mark.parametrize("text,mention,state", [
+    ("Slide closes road. CHARLESTON, W.Va. (AP) -- A hillside gave way on Monday.", "W.Va.", "West Virginia"),
+    ("The mayor of Charleston, W. Va., resigned on Monday.", "W. Va.", "West Virginia"),
+    ("A man from Charleston, S.C. drowned.", "S.C.", "South Carolina"),
+])
+def test_abbreviated_states_are_found_and_place_the_town(extract_en, text, mention, state):
+    places = extract_en(text).places
+    (unit,) = [p for p in places if p.text == mention]
+    (town,) = [p for p in places if p.text.lower() == "charleston"]
+    assert (unit.name, unit.feature) == (state, "admin1") and text[unit.start:unit.end] == mention
+    assert town.admin1 == state  # the abbreviation says which Charleston
+
+
+def test_an_abbreviation_that_is_also_a_word_needs_a_town_before_it(extract_en):
+    assert not [p for p in extract_en("After Mass. the priest left; Sean Penn and Miss Smith stayed.").places
+                if p.feature == "admin1"]
+
+
+@pytest.mark.parametrize("text,mention,name", [
+    ("Woman sentenced for fraud. CORSICANA — A woman was sentenced to 99 years in prison.", "CORSICANA", "Corsicana"),
+    ("CHARLESTON, W.Va. (AP) -- A hillside gave way.", "CHARLESTON", "Charleston"),
+])
+def test_a_dateline_in_capitals_is_a_place(extract_en, text, mention, name):
+    (place,) = [p for p in extract_en(text).places if p.text == mention]
+    assert place.name == name and place.precision == "exact"
+
+
+def test_a_heading_in_capitals_is_no_dateline(extract_en):
+    assert not [p for p in extract_en("UPDATE — Police closed the road. BREAKING — A fire.").places]

@@ -19,6 +19,12 @@ class PlaceMention:
     role: str = "location"  # location / metonym
     country_hint: str | None = None  # from "la région russe de Briansk"
     within: str | None = None  # the name of the unit the text puts it in: "Kolodiazne, Kharkiv"
+    lookup: str | None = None  # the name to look up, where the text abbreviates it: "Calif." is California
+
+    @property
+    def name(self) -> str:
+        """The name the gazetteer knows the place by: the text, or what it abbreviates."""
+        return self.lookup or self.text
 
 
 @dataclass(slots=True)

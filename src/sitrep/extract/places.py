@@ -7,6 +7,9 @@ Geocoding happens later, in ``sitrep.resolve.geocode``; here we only find and cl
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -19,7 +22,16 @@ from .mentions import PlaceMention
 PLACE_LABELS = {"LOC", "GPE"}
 _WEAPON_KINDS = {"MISSILE", "ARTILLERY", "DRONE", "AIRCRAFT", "BOMB", "IED", "GRENADE", "CHEMICAL", "GUN", "WEAPON"}
 _MAX_NAME_TOKENS = 3
+_DATELINE_MARKS = {"—", "–", "--", "-", "(", "(AP)"}
+_WIRE_SERVICES = {"AP", "AFP", "UPI", "REUTERS", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE"}
 _SPELLING_SCORE = 0.7
+
+
+def admin_abbreviations() -> dict[str, dict[str, list[str]]]:
+    """How news abbreviates first-level units ("Calif.", "W.Va.", "B.C."), by country code and
+    GeoNames admin1 name (``sitrep/data/admin_abbreviations.json``)."""
+    data = json.loads(resources.files("sitrep.data").joinpath("admin_abbreviations.json").read_text(encoding="utf-8"))
+    return {code: units for code, units in data.items() if not code.startswith("_")}
 
 
 def actor_words(lang: str) -> set[str]:
@@ -54,6 +66,9 @@ class PlaceFinder:
         self.name_particles = set(lex.section("places", "name_particles"))  # "Deir [ez] Zor", "Ain [al] Saltan"
         self.titles = set(lex.section("quotes", "title_nouns"))
         self.gazetteer: Gazetteer | None = None
+        # "Calif." -> ("US", "California"): how news abbreviates states and provinces
+        self.abbreviations = {short.replace(" ", ""): (country, unit) for country, units in admin_abbreviations().items()
+                              for unit, forms in units.items() for short in forms}
         self.weapons = {w for w, kind in lex.section("instruments").items()  # "Katyusha", "Grad", "Shahed"
                         if " " not in w and kind in _WEAPON_KINDS}
         # capitalized words that are never read as place names, whatever the gazetteer holds
@@ -91,6 +106,8 @@ class PlaceFinder:
             found[(mention.start, mention.end)] = mention
         if self.gazetteer is not None:
             for mention in self.find_known(doc, found):
+                found[(mention.start, mention.end)] = mention
+            for mention in self.find_datelines(doc, found) + self.find_abbreviated(doc, found):
                 found[(mention.start, mention.end)] = mention
         mentions = sorted(found.values(), key=lambda m: m.start)
         for mention in mentions:
@@ -147,7 +164,7 @@ class PlaceFinder:
                 continue
             if comma.text == "(" and not (unit.end < len(doc) and doc[unit.end].text == ")"):
                 continue  # "Kyrylivka (Donetsk)"
-            if not any(e.feature in ("admin1", "country") for e in self.gazetteer.lookup(unit.text)):  # type: ignore[union-attr]
+            if not any(e.feature in ("admin1", "country") for e in self.gazetteer.lookup(unit.name)):  # type: ignore[union-attr]
                 continue
             if unit.end < len(doc) and doc[unit.end].lower_ in ("'s", "’s"):
                 continue  # "Zelensky, Ukraine's president"
@@ -177,10 +194,10 @@ class PlaceFinder:
             if after is not None and (after.lower_ in self.conjunctions
                                       or (after.text == "," and any(m.start == b.end + 1 for m in mentions))):
                 continue  # "Kyiv, Odesa and Lviv", "Kyiv, Odesa, Lviv"
-            units = [e for e in self.gazetteer.lookup(b.text) if e.feature in ("admin1", "country")]  # type: ignore[union-attr]
+            units = [e for e in self.gazetteer.lookup(b.name) if e.feature in ("admin1", "country")]  # type: ignore[union-attr]
             if not units:
                 continue
-            a.within = b.text
+            a.within = b.name
             if b.level_hint is None and any(e.feature == "admin1" for e in units):
                 b.level_hint = "admin1"
         for a, b in zip(mentions, mentions[1:]):  # "Al Hamidiah area in Damascus city", "Bakhmut in Donetsk"
@@ -256,6 +273,71 @@ class PlaceFinder:
             else:
                 i += 1
         return mentions
+
+    def find_datelines(self, doc: Doc, found: dict[tuple[int, int], PlaceMention]) -> list[PlaceMention]:
+        """The dateline of wire copy, a town in capitals opening a sentence before a dash, a
+        parenthesis or a comma and a name: "CORSICANA —", "BOWLING GREEN, Ohio (AP)",
+        "ST. JOHN'S, N.L. -". Only a name the gazetteer knows (the model misses words in capitals)."""
+        taken = {i for start, end in found for i in range(start, end)}
+        mentions = []
+        for token in doc:
+            i = token.i
+            if i in taken or not (i == 0 or token.is_sent_start or doc[i - 1].text in (".", "\n") or "\n" in doc[i - 1].whitespace_
+                                  or doc[i - 1].is_space):
+                continue
+            end = i
+            while end < len(doc) and end - i < 5 and (doc[end].text.isupper() and (doc[end].is_alpha or doc[end].text in ("'S", "’S"))
+                                                      or doc[end].text == "." and end > i and doc[end - 1].text == "ST"):
+                end += 1
+            if end == i or end >= len(doc) or sum(ch.isalpha() for ch in doc[i:end].text) < 3 or doc[i].text in _WIRE_SERVICES:
+                continue
+            after = doc[end]
+            if not (after.text in _DATELINE_MARKS or after.text == "," and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+                continue
+            if any(e.feature != "continent" for e in self.gazetteer.lookup(doc[i:end].text)):  # type: ignore[union-attr]
+                mentions.append(PlaceMention(i, end, doc[i:end].text, "dateline"))
+        return mentions
+
+    def find_abbreviated(self, doc: Doc, found: dict[tuple[int, int], PlaceMention]) -> list[PlaceMention]:
+        """States and provinces as news abbreviates them ("Calif.", "W. Va.", "B.C."): after a
+        town and a comma ("Fresno, Calif.", "CHARLESTON, W.Va. (AP)"), or anywhere in a form of
+        dotted letters that no word has ("W.Va.", "N.D.", "S.C.")."""
+        mentions, i = [], 0
+        while i < len(doc):
+            for span in self._dotted(doc, i):
+                # the model may tag the abbreviation itself as a place ("S.C."), never a longer name with it
+                if any(start < span.end and span.start < end and (start, end) != (span.start, span.end)
+                       for start, end in found):
+                    continue
+                unit = self.abbreviations.get(span.text.replace(" ", ""))
+                if unit is None:
+                    continue
+                after_town = i >= 2 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper()
+                if after_town or span.text.count(".") >= 2:
+                    mentions.append(PlaceMention(span.start, span.end, span.text, "abbreviation", "admin1",
+                                                 country_hint=unit[0], lookup=unit[1]))
+                    i = span.end - 1
+                    break
+            i += 1
+        return mentions
+
+    @staticmethod
+    def _dotted(doc: Doc, i: int) -> list[Span]:
+        """The abbreviations token ``i`` may open, longest first: "W. Va." (two tokens), "Ont" +
+        "." (split by the tokenizer), "Calif." (one token)."""
+        token = doc[i]
+        if not token.text[:1].isupper() or len(token.text) > 6:
+            return []
+        spans = []
+        if token.text.endswith(".") and i + 1 < len(doc) and doc[i + 1].text.endswith(".") and len(token.text) <= 3 \
+                and doc[i + 1].text[:1].isupper():
+            spans.append(doc[i:i + 2])  # "W. Va."
+        if i + 1 < len(doc) and doc[i + 1].text == "." and not token.whitespace_ \
+                and all(ch.isalpha() or ch == "." for ch in token.text):
+            spans.append(doc[i:i + 2])  # "W.Va" "."
+        if token.text.endswith(".") and len(token.text) > 2:
+            spans.append(doc[i:i + 1])
+        return spans
 
     @staticmethod
     def person_words(doc: Doc) -> set[str]:

@@ -68,7 +68,7 @@ class Geocoder:
         for mention in mentions:
             if mention.country_hint:
                 countries.add(mention.country_hint)
-            for entry in self.gazetteer.lookup(mention.text)[:1]:
+            for entry in self.gazetteer.lookup(mention.name)[:1]:
                 if entry.feature == "country" and entry.country_code:
                     countries.add(entry.country_code)
         return countries
@@ -84,7 +84,7 @@ class Geocoder:
         for mention in mentions:
             if mention.role != "location":
                 continue
-            candidates = self.candidates(mention.text)
+            candidates = self.candidates(mention.name)
             if candidates and len({c.country_code for c in candidates}) == 1 and candidates[0].country_code:
                 frame.countries.add(candidates[0].country_code)
             entry = self.choose(mention, frame)
@@ -158,7 +158,7 @@ class Geocoder:
         return ranked[0][1] if ranked else None
 
     def rank(self, mention: PlaceMention, frame: Frame) -> list[tuple[float, GazetteerEntry]]:
-        candidates = self.candidates(mention.text)
+        candidates = self.candidates(mention.name)
         if mention.country_hint:
             candidates = [c for c in candidates if c.country_code == mention.country_hint] or candidates
         if not candidates:

@@ -51,7 +51,7 @@ class QueryGeocoder:
         if not mentions:
             return None
         for later in mentions[1:]:  # "Pisky, Donetsk": the later parts are the enclosing units
-            if later.level_hint is None and any(e.feature == "admin1" for e in self.geocoder.candidates(later.text)):
+            if later.level_hint is None and any(e.feature == "admin1" for e in self.geocoder.candidates(later.name)):
                 later.level_hint = "admin1"
         context = self.geocoder.context_countries(mentions, countries)
         places = self.geocoder.geocode_all(mentions, [(0, len(query))] * len(mentions), context)

@@ -229,20 +229,14 @@ def _admin_units(cities: list[dict], admin1_names: dict[tuple[str, str], str],
 
 
 def _centre(towns: list[dict]) -> tuple[float, float]:
-    """The middle of the area the towns span (the midpoint of their 2nd to 98th percentile of
-    latitude and longitude, so one remote island does not move it): the middle of the unit, not
-    its biggest city nor where most of its towns crowd (southern Ontario, Queensland's coast)."""
+    """The plain mean of the towns' coordinates: where an unknown village of the unit most likely
+    lies, not its biggest city (a unit across the antimeridian, Chukotka, is averaged across it)."""
+    latitudes = [float(t["latitude"]) for t in towns]
     longitudes = [float(t["longitude"]) for t in towns]
-    if max(longitudes) - min(longitudes) > 180:  # across the antimeridian (Chukotka, Fiji)
-        middle = _mid_range([lon + 360 if lon < 0 else lon for lon in longitudes])
-        return _mid_range([float(t["latitude"]) for t in towns]), middle - 360 if middle > 180 else middle
-    return _mid_range([float(t["latitude"]) for t in towns]), _mid_range(longitudes)
-
-
-def _mid_range(values: list[float]) -> float:
-    ordered = sorted(values)
-    cut = int(len(ordered) * 0.02)
-    return (ordered[cut] + ordered[len(ordered) - 1 - cut]) / 2
+    if max(longitudes) - min(longitudes) > 180:
+        middle = sum(lon + 360 if lon < 0 else lon for lon in longitudes) / len(longitudes)
+        return sum(latitudes) / len(latitudes), middle - 360 if middle > 180 else middle
+    return sum(latitudes) / len(latitudes), sum(longitudes) / len(longitudes)
 
 
 def _capital(towns: list[dict], names: set[str], at_least: int = 10_000) -> dict | None:
