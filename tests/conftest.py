@@ -62,6 +62,8 @@ GAZETTEER_ROWS = [
                    admin1_name="West Virginia"),
     GazetteerEntry(4597040, "South Carolina", 34.00043, -81.00009, "US", "SC", "admin1", 5_100_000, (),
                    admin1_name="South Carolina"),
+    GazetteerEntry(4809537, "Huntington", 38.41925, -82.44515, "US", "WV", "town", 46_842, (), admin1_name="West Virginia"),
+    GazetteerEntry(5122413, "Huntington", 40.86815, -73.42568, "US", "NY", "town", 18_046, ()),
     GazetteerEntry(4683317, "Corsicana", 32.09543, -96.46887, "US", "TX", "town", 24_005, ()),
     # real GeoNames entries whose names are also common words or actors: they must not become places
     GazetteerEntry(3088848, "Police", 53.55214, 14.57182, "PL", "87", "town", 33_000, ("Police",)),

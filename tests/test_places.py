@@ -221,3 +221,11 @@ def test_a_dateline_in_capitals_is_a_place(extract_en, text, mention, name):
 
 def test_a_heading_in_capitals_is_no_dateline(extract_en):
     assert not [p for p in extract_en("UPDATE — Police closed the road. BREAKING — A fire.").places]
+
+
+def test_the_region_most_names_share_picks_each_namesake(extract_en):
+    """Charleston, South Carolina is the bigger; with Huntington, only West Virginia holds both."""
+    places = {p.text: p for p in extract_en("Floods hit Charleston and Huntington on Monday.").places}
+    assert places["Charleston"].admin1 == places["Huntington"].admin1 == "West Virginia"
+    alone = {p.text: p for p in extract_en("Floods hit Charleston on Monday.").places}
+    assert alone["Charleston"].admin1 == "South Carolina"

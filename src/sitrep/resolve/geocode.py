@@ -39,6 +39,7 @@ _CAPITAL_POPULATION = 50_000  # …when the town is big enough to be the unit's 
 _COUNTRY_WEIGHT = 3.0  # "Ukraine" is the country before any town of that name
 _AMBIGUOUS_MARGIN = 0.3  # scores this close are a tie…
 _AMBIGUOUS_KM = 50.0  # …when the candidates are this far apart
+_WORLD_CITY = 1_000_000  # a name whose biggest namesake is this big says nothing of the region
 _ENCLOSING_WINDOW = 8  # tokens between "the Biabanak area" and "of Maywand district, Kandahar"
 _PRECISION = {"continent": "continent", "country": "country", "admin1": "admin1", "admin2": "admin2", "admin3": "admin2"}
 
@@ -91,10 +92,35 @@ class Geocoder:
             if entry is not None and entry.feature == "admin1" and entry.admin1:
                 frame.regions.add((entry.country_code, entry.admin1))
         frame.actor_countries -= frame.countries
+        frame.regions |= self.dominant_region(mentions, frame)
         first = [self.choose(m, frame) for m in mentions]
         frame.anchors = [(e.latitude, e.longitude) for e in first if e is not None
                          and e.feature not in ("continent", "country", "admin1") and len(self.candidates(e.name)) == 1]
         return [self.geocode(mention, start, end, frame) for mention, (start, end) in zip(mentions, offsets)]
+
+    def dominant_region(self, mentions: Sequence[PlaceMention], frame: Frame) -> set[Region]:
+        """Spatial minimality, when the article names no region: the admin1 unit holding a
+        namesake of more of its place names than any other, and of at least two ("Tyler" and
+        "Athens" are the Texan ones); between units holding as many, the one whose namesakes are
+        ten times more populous. Names of world cities are no evidence (every state has a Paris)."""
+        if frame.regions:
+            return set()
+        support: dict[Region, dict[str, float]] = {}
+        for mention in mentions:
+            candidates = self.candidates(mention.name) if mention.role == "location" else []
+            if not candidates or candidates[0].population >= _WORLD_CITY or candidates[0].feature in ("country", "continent"):
+                continue
+            for entry in candidates:
+                if entry.feature in ("city", "town", "village", "admin2") and entry.admin1:
+                    names = support.setdefault((entry.country_code, entry.admin1), {})
+                    weight = math.log10(entry.population + 10)
+                    names[mention.name.lower()] = max(weight, names.get(mention.name.lower(), 0.0))
+        ranked = sorted(((len(names), sum(names.values()), region) for region, names in support.items()), reverse=True)
+        if not ranked or ranked[0][0] < 2:
+            return set()
+        if len(ranked) > 1 and ranked[1][0] == ranked[0][0] and ranked[0][1] - ranked[1][1] < 1.0:
+            return set()
+        return {ranked[0][2]}
 
     def geocode(self, mention: PlaceMention, start: int, end: int, frame: Frame | None = None) -> Place:
         ranked = self.rank(mention, frame or Frame())
