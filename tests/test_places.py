@@ -229,3 +229,12 @@ def test_the_region_most_names_share_picks_each_namesake(extract_en):
     assert places["Charleston"].admin1 == places["Huntington"].admin1 == "West Virginia"
     alone = {p.text: p for p in extract_en("Floods hit Charleston on Monday.").places}
     assert alone["Charleston"].admin1 == "South Carolina"
+
+
+def test_a_place_in_an_organization_name_is_named_but_no_event_happens_there(extract_en):
+    result = extract_en("The Kharkiv City Council said a Russian missile struck Odesa on Monday, "
+                        "a professor at the University of Kyiv said.")
+    roles = {p.text: (p.role, p.name) for p in result.places}
+    assert roles["Kharkiv"] == ("in_name", "Kharkiv") and roles["Kyiv"] == ("in_name", "Kyiv")
+    assert roles["Odesa"][0] == "location"
+    assert [e.location.name for e in result.events if e.location is not None] == ["Odesa"]

@@ -16,7 +16,7 @@ class PlaceMention:
     text: str
     source: str  # ner / cue
     level_hint: str | None = None  # admin1 when a cue noun says region/oblast/province
-    role: str = "location"  # location / metonym
+    role: str = "location"  # location / metonym / in_name
     country_hint: str | None = None  # from "la région russe de Briansk"
     within: str | None = None  # the name of the unit the text puts it in: "Kolodiazne, Kharkiv"
     lookup: str | None = None  # the name to look up, where the text abbreviates it: "Calif." is California

@@ -109,6 +109,8 @@ class PlaceFinder:
                 found[(mention.start, mention.end)] = mention
             for mention in self.find_datelines(doc, found) + self.find_abbreviated(doc, found):
                 found[(mention.start, mention.end)] = mention
+            for mention in self.find_in_names(doc, found):
+                found[(mention.start, mention.end)] = mention
         mentions = sorted(found.values(), key=lambda m: m.start)
         for mention in mentions:
             if self.is_metonym(doc[mention.start:mention.end]):
@@ -273,6 +275,36 @@ class PlaceFinder:
             else:
                 i += 1
         return mentions
+
+    def find_in_names(self, doc: Doc, found: dict[tuple[int, int], PlaceMention]) -> list[PlaceMention]:
+        """Places that open the name of an organization ("Dublin City Council", "the Georgia Bureau
+        of Investigation", "Kanawha County Commission") or close it after "of" ("University of
+        Virginia"): named, and telling where the story is, but not where anything happened (role
+        ``in_name``). Only names known exactly, and surely a place's (:meth:`_named_place`)."""
+        taken = {i for start, end in found for i in range(start, end)}
+        mentions = []
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS or ent.label_ in ("PER", "PERSON") or len(ent) < 2 \
+                    or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            span = next((doc[ent.start:stop] for stop in range(min(ent.start + _MAX_NAME_TOKENS, ent.end - 1), ent.start, -1)
+                         if self._named_place(doc[ent.start:stop])), None)
+            if span is None:
+                of = next((t.i for t in ent[1:-1] if t.lower_ == "of"), None)
+                tail = doc[of + 1:ent.end] if of is not None else None
+                span = tail if tail is not None and len(tail) <= _MAX_NAME_TOKENS and self._named_place(tail) else None
+            if span is not None:
+                mentions.append(PlaceMention(span.start, span.end, span.text, "name", role="in_name"))
+        return mentions
+
+    def _named_place(self, span: Span) -> bool:
+        """A name that is surely a place's, inside another name: a country, a region, a city of
+        100,000 or more, or a county named in full ("Kanawha County"); not a town, which is too
+        often a surname or a word too ("Franklin", "Center")."""
+        if not all(self._candidate(t) for t in span) or span.text.lower() in self.never:
+            return False
+        features = {"country", "admin1", "city"} | ({"admin2"} if span[-1].lower_ in self.admin2_nouns else set())
+        return any(e.feature in features for e in self.gazetteer.lookup(span.text))  # type: ignore[union-attr]
 
     def find_datelines(self, doc: Doc, found: dict[tuple[int, int], PlaceMention]) -> list[PlaceMention]:
         """The dateline of wire copy, a town in capitals opening a sentence before a dash, a
