@@ -269,3 +269,19 @@ def test_countries_sit_at_their_geographic_centre():
     centres = _country_centres(_countryinfo())
     assert haversine_km(*centres["US"], 39.83, -98.58) < 5  # Lebanon, Kansas, not the Factbook's 38, -97
     assert haversine_km(*centres["FR"], 46.0, 2.0) < 5 and haversine_km(*centres["UA"], 49.0, 32.0) < 5
+
+
+def test_a_killed_build_leaves_no_half_built_file_behind(tmp_path):
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    path = tmp_path / "g.sqlite"
+    stale = tmp_path / f"g.sqlite.tmp{dead.stdout.strip()}"
+    stale.write_bytes(b"half")
+    (tmp_path / f"g.sqlite.tmp{dead.stdout.strip()}-journal").write_bytes(b"half")
+    Gazetteer.build(path, GAZETTEER_ROWS[:3], "test")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.sqlite"]
+    with pytest.raises(ZeroDivisionError):  # a build that fails removes its own file
+        Gazetteer.build(tmp_path / "h.sqlite", (1 / 0 for _ in range(1)), "test")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.sqlite"]

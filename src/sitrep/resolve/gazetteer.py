@@ -187,15 +187,21 @@ class Gazetteer:
         half-way leaves no half-built gazetteer."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_builds(path)
         tmp = path.with_suffix(path.suffix + f".tmp{os.getpid()}")
         tmp.unlink(missing_ok=True)
         db = sqlite3.connect(tmp)
-        db.executescript(_SCHEMA)
-        with db:
-            count = _insert(db, entries)
-            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                           [("schema_version", str(SCHEMA_VERSION)), ("source", source), ("source_places", str(count))])
-        db.execute("VACUUM")
+        try:
+            db.executescript(_SCHEMA)
+            with db:
+                count = _insert(db, entries)
+                db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                               [("schema_version", str(SCHEMA_VERSION)), ("source", source), ("source_places", str(count))])
+            db.execute("VACUUM")
+        except BaseException:
+            db.close()
+            tmp.unlink(missing_ok=True)
+            raise
         db.close()
         os.replace(tmp, path)
         return Gazetteer(path)
@@ -295,6 +301,21 @@ def _fill_admin_names(db: sqlite3.Connection) -> None:
                "AND a.country_code = places.country_code AND a.admin1 = places.admin1 "
                "AND a.admin2_code = places.admin2_code LIMIT 1) "
                "WHERE admin2 IS NULL AND admin2_code IS NOT NULL")
+
+
+def _remove_stale_builds(path: Path) -> None:
+    """Delete the half-built files (``<name>.tmp<pid>``, 100 MB each) of builds whose process is
+    gone: killed, they could not clean up after themselves."""
+    for stale in path.parent.glob(path.name + ".tmp*"):
+        pid = stale.name[len(path.name) + 4:].split("-")[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            stale.unlink(missing_ok=True)
+        except PermissionError:
+            pass  # another user's live process
 
 
 def default_gazetteer_path(min_population: int, configured: str = "") -> Path:
