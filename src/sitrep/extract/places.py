@@ -23,7 +23,8 @@ PLACE_LABELS = {"LOC", "GPE"}
 _WEAPON_KINDS = {"MISSILE", "ARTILLERY", "DRONE", "AIRCRAFT", "BOMB", "IED", "GRENADE", "CHEMICAL", "GUN", "WEAPON"}
 _MAX_NAME_TOKENS = 3
 _DATELINE_MARKS = {"—", "–", "--", "-", "(", "(AP)"}
-_WIRE_SERVICES = {"AP", "AFP", "UPI", "REUTERS", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE"}
+# words in capitals that open a dateline-like line but name no place: wire services and headings
+_NOT_DATELINES = {"AP", "AFP", "UPI", "REUTERS", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE"}
 _SPELLING_SCORE = 0.7
 
 
@@ -321,7 +322,7 @@ class PlaceFinder:
             while end < len(doc) and end - i < 5 and (doc[end].text.isupper() and (doc[end].is_alpha or doc[end].text in ("'S", "’S"))
                                                       or doc[end].text == "." and end > i and doc[end - 1].text == "ST"):
                 end += 1
-            if end == i or end >= len(doc) or sum(ch.isalpha() for ch in doc[i:end].text) < 3 or doc[i].text in _WIRE_SERVICES:
+            if end == i or end >= len(doc) or sum(ch.isalpha() for ch in doc[i:end].text) < 3 or doc[i].text in _NOT_DATELINES:
                 continue
             after = doc[end]
             if not (after.text in _DATELINE_MARKS or after.text == "," and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):

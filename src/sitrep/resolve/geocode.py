@@ -115,7 +115,8 @@ class Geocoder:
                     names = support.setdefault((entry.country_code, entry.admin1), {})
                     weight = math.log10(entry.population + 10)
                     names[mention.name.lower()] = max(weight, names.get(mention.name.lower(), 0.0))
-        ranked = sorted(((len(names), sum(names.values()), region) for region, names in support.items()), reverse=True)
+        ranked = sorted(((len(names), sum(names.values()), region) for region, names in support.items()),
+                        key=lambda row: row[:2], reverse=True)  # regions themselves are not ordered
         if not ranked or ranked[0][0] < 2:
             return set()
         if len(ranked) > 1 and ranked[1][0] == ranked[0][0] and ranked[0][1] - ranked[1][1] < 1.0:
