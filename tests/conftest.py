@@ -65,6 +65,12 @@ GAZETTEER_ROWS = [
     GazetteerEntry(4809537, "Huntington", 38.41925, -82.44515, "US", "WV", "town", 46_842, (), admin1_name="West Virginia"),
     GazetteerEntry(5122413, "Huntington", 40.86815, -73.42568, "US", "NY", "town", 18_046, ()),
     GazetteerEntry(4683317, "Corsicana", 32.09543, -96.46887, "US", "TX", "town", 24_005, ()),
+    # countries that demonyms name ("Canadian officials", "un soldat suisse"), and a town named like one
+    GazetteerEntry(6251999, "Canada", 60.0, -95.0, "CA", None, "country", 37_000_000, ("Canada",)),
+    GazetteerEntry(5520552, "Canadian", 35.91282, -100.38208, "US", "TX", "town", 2_600, ()),
+    GazetteerEntry(2658434, "Switzerland", 47.0, 8.0, "CH", None, "country", 8_500_000, ("Suisse", "Schweiz")),
+    GazetteerEntry(294640, "Israel", 31.5, 34.75, "IL", None, "country", 9_000_000, ("Israël",)),
+    GazetteerEntry(366755, "Sudan", 15.0, 30.0, "SD", None, "country", 43_000_000, ("Soudan",)),
     # real GeoNames entries whose names are also common words or actors: they must not become places
     GazetteerEntry(3088848, "Police", 53.55214, 14.57182, "PL", "87", "town", 33_000, ("Police",)),
     GazetteerEntry(321025, "Bozhüyük", 39.9, 30.0, "TR", "11", "village", 1_500, ("Taliban",)),

@@ -47,17 +47,29 @@ def test_geoparse_counts_what_it_reads(geoparse_reports):
     assert lgl.metric("en", "toponym_recall_no_demonyms").value == lgl.metric("en", "toponym_recall").value
 
 
-def test_demonyms_are_counted_apart(extractor, tmp_path):
-    text = "Sudanese troops entered Kabul."
-    xml = ("<articles><article><text>" + text + "</text><locations>"
-           "<location><name>Sudanese</name><start>0</start><end>8</end><lat>15.0</lat><lon>30.0</lon></location>"
-           "<location><name>Kabul</name><start>24</start><end>29</end><lat>34.53</lat><lon>69.17</lon></location>"
-           "</locations></article></articles>")
-    path = tmp_path / "demonyms.xml"
-    path.write_text(xml, encoding="utf-8")
+def _geoparse_set(tmp_path, text: str, toponyms: list[tuple[str, int, int, float, float]]):
+    locations = "".join(f"<location><name>{n}</name><start>{a}</start><end>{b}</end><lat>{lat}</lat><lon>{lon}</lon></location>"
+                        for n, a, b, lat, lon in toponyms)
+    path = tmp_path / "set.xml"
+    path.write_text(f"<articles><article><text>{text}</text><locations>{locations}</locations></article></articles>",
+                    encoding="utf-8")
+    return path
+
+
+def test_demonyms_are_found_and_counted_apart(extractor, tmp_path):
+    path = _geoparse_set(tmp_path, "Sudanese troops entered Kabul.",
+                         [("Sudanese", 0, 8, 15.0, 30.0), ("Kabul", 24, 29, 34.53, 69.17)])
     report = evaluate("geoparse", path, extractor=extractor)
-    assert report.metric("en", "toponym_recall").value == 0.5
+    assert report.metric("en", "toponym_recall").value == 1.0  # the demonym, at its country, and the city
     assert report.metric("en", "toponym_recall_no_demonyms").value == 1.0
+    assert report.metric("en", "toponym_recall_no_demonyms").n == 1
+    assert report.metric("en", "accuracy_161km").value == 1.0
+
+
+def test_demonyms_are_not_scored_where_the_gold_never_tags_them(extractor, tmp_path):
+    path = _geoparse_set(tmp_path, "Sudanese troops entered Kabul.", [("Kabul", 24, 29, 34.53, 69.17)])
+    report = evaluate("geoparse", path, extractor=extractor)
+    assert report.metric("en", "toponym_precision").value == 1.0
 
 
 @pytest.mark.parametrize("name", ["bellingcat", "cir"])

@@ -131,7 +131,7 @@ class Place(Record):
     feature: str | None = None  # country / admin1 / admin2 / city / town / village / unknown
     precision: str = "unresolved"  # exact / enclosing / admin2 / admin1 / country / unresolved
     match_score: float | None = None  # 1 for the exact name, lower for another romanization
-    role: str = "location"  # location / metonym (a government speaking: "Moscou a démenti") / in_name ("Dublin City Council")
+    role: str = "location"  # location / metonym (a government speaking: "Moscou a démenti") / in_name ("Dublin City Council") / demonym ("Canadian officials")
 
 
 @dataclass(slots=True)

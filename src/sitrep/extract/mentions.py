@@ -14,9 +14,9 @@ class PlaceMention:
     start: int  # token offsets, end exclusive
     end: int
     text: str
-    source: str  # ner / cue
+    source: str  # ner / cue / gazetteer / dateline / abbreviation / name / apposition / demonym
     level_hint: str | None = None  # admin1 when a cue noun says region/oblast/province
-    role: str = "location"  # location / metonym / in_name
+    role: str = "location"  # location / metonym / in_name / demonym
     country_hint: str | None = None  # from "la région russe de Briansk"
     within: str | None = None  # the name of the unit the text puts it in: "Kolodiazne, Kharkiv"
     lookup: str | None = None  # the name to look up, where the text abbreviates it: "Calif." is California

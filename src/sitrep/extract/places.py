@@ -89,6 +89,8 @@ class PlaceFinder:
     def use_gazetteer(self, gazetteer: Gazetteer) -> None:
         """Let the finder recognize names the gazetteer knows (injected by the Extractor)."""
         self.gazetteer = gazetteer
+        # a demonym that is also a country's name is a place when capitalized: "la Suisse", "l'Argentine"
+        self.never -= {word for word in self.demonyms if any(e.feature == "country" for e in gazetteer.lookup(word))}
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], PlaceMention] = {}
@@ -114,11 +116,12 @@ class PlaceFinder:
                 found[(mention.start, mention.end)] = mention
         mentions = sorted(found.values(), key=lambda m: m.start)
         for mention in mentions:
-            if self.is_metonym(doc[mention.start:mention.end]):
+            if mention.role == "location" and self.is_metonym(doc[mention.start:mention.end]):
                 mention.role = "metonym"
         if self.gazetteer is not None:
             mentions = sorted(mentions + self.find_apposed(doc, mentions), key=lambda m: m.start)
             self.mark_enclosing(doc, mentions)
+        mentions = sorted(mentions + self.find_demonyms(doc, mentions), key=lambda m: m.start)
         doc._.sitrep_places = mentions
         return doc
 
@@ -151,6 +154,43 @@ class PlaceFinder:
 
     def _name_word(self, token) -> bool:
         return token.text[:1].isupper() and token.is_alpha and token.lower_ not in self.never
+
+    def find_demonyms(self, doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """Demonyms ("Canadian officials", "two Israelis", "les soldats russes", "North Korean"): they
+        name a country, but as an actor's or a person's, never as where something happened (role
+        ``demonym``, geocoded to the country). English ones are capitalized; a French adjective is not.
+        A demonym inside a person's name ("John French") or a place's is none."""
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        taken |= {i for e in doc.ents if e.label_ in ("PER", "PERSON") for i in range(e.start, e.end)}
+        found, i = [], 0
+        while i < len(doc):
+            for width in (2, 1):  # "North Korean", "South African" before "Korean", "African"
+                span = doc[i:i + width]
+                if len(span) < width or any(t.i in taken for t in span) or not span[0].is_alpha:
+                    continue
+                if doc.lang_ == "en" and not all(t.text[:1].isupper() for t in span):
+                    continue
+                code = self.demonym_country(span)
+                if code is not None:
+                    found.append(PlaceMention(span.start, span.end, span.text, "demonym", role="demonym", country_hint=code))
+                    i = span.end - 1
+                    break
+            i += 1
+        return found
+
+    def demonym_country(self, span: Span) -> str | None:
+        """The country ``span`` is a demonym of, by its form, its plural's singular ("Israelis") or
+        its lemma; None for a country's own name ("Afghanistan" in "Afghanistan forces", "la Suisse";
+        the French adjective "suisse" is a demonym)."""
+        low = span.text.lower()
+        keys = [low, low[:-1] if low.endswith("s") else low]
+        if len(span) == 1:
+            keys.append(span[0].lemma_.lower())
+        code = next((self.demonyms[k] for k in keys if k in self.demonyms), None)
+        if code is None or span.text[:1].isupper() and self.gazetteer is not None \
+                and any(e.feature == "country" for e in self.gazetteer.lookup(span.text)):
+            return None
+        return code
 
     def find_apposed(self, doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Unknown names the text puts in a region or country: "shelled Kolodiazne, Kharkiv",

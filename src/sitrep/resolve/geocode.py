@@ -67,6 +67,8 @@ class Geocoder:
     def context_countries(self, mentions: Sequence[PlaceMention], extra: Sequence[str]) -> set[str]:
         countries = {c for c in extra if c}
         for mention in mentions:
+            if mention.role == "demonym":
+                continue  # "Russian forces" fight in Ukraine: an actor's country, not the article's
             if mention.country_hint:
                 countries.add(mention.country_hint)
             for entry in self.gazetteer.lookup(mention.name)[:1]:
@@ -93,7 +95,7 @@ class Geocoder:
                 frame.regions.add((entry.country_code, entry.admin1))
         frame.actor_countries -= frame.countries
         frame.regions |= self.dominant_region(mentions, frame)
-        first = [self.choose(m, frame) for m in mentions]
+        first = [self.choose(m, frame) for m in mentions if m.role != "demonym"]
         frame.anchors = [(e.latitude, e.longitude) for e in first if e is not None
                          and e.feature not in ("continent", "country", "admin1") and len(self.candidates(e.name)) == 1]
         return [self.geocode(mention, start, end, frame) for mention, (start, end) in zip(mentions, offsets)]
@@ -124,6 +126,8 @@ class Geocoder:
         return {ranked[0][2]}
 
     def geocode(self, mention: PlaceMention, start: int, end: int, frame: Frame | None = None) -> Place:
+        if mention.role == "demonym":
+            return self.demonym(mention, start, end)
         ranked = self.rank(mention, frame or Frame())
         if mention.within:  # "Kolodiazne, Kharkiv": only a Kolodiazne in the Kharkiv oblast will do
             units = self.units(mention.within)
@@ -148,6 +152,17 @@ class Geocoder:
                       admin1=entry.admin1_name, admin2=entry.admin2,
                       feature=entry.feature, precision=precision, role=mention.role, match_score=ranked[0][1].match_score)
         return place
+
+    def demonym(self, mention: PlaceMention, start: int, end: int) -> Place:
+        """A demonym ("Canadian", "les soldats russes") is its country, whatever else bears its name."""
+        country = next(iter(self.gazetteer.lookup_country(mention.country_hint or "")), None)
+        if country is None:
+            return Place(text=mention.text, start=start, end=end, name=mention.text, feature="unknown",
+                         precision="unresolved", role=mention.role)
+        return Place(text=mention.text, start=start, end=end, name=country.name,
+                     geonames_id=country.geonames_id if country.geonames_id > 0 else None,
+                     latitude=_round(country.latitude), longitude=_round(country.longitude),
+                     country_code=country.country_code, feature="country", precision="country", role=mention.role)
 
     def units(self, name: str) -> list[GazetteerEntry]:
         """The regions a name may be, else the countries: what "…, Kharkiv" or "…, Russia" means; for a
