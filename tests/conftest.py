@@ -71,6 +71,13 @@ GAZETTEER_ROWS = [
     GazetteerEntry(2658434, "Switzerland", 47.0, 8.0, "CH", None, "country", 8_500_000, ("Suisse", "Schweiz")),
     GazetteerEntry(294640, "Israel", 31.5, 34.75, "IL", None, "country", 9_000_000, ("Israël",)),
     GazetteerEntry(366755, "Sudan", 15.0, 30.0, "SD", None, "country", 43_000_000, ("Soudan",)),
+    # a capital whose name the tokenizer splits, and a look-alike of a neighbourhood far away
+    GazetteerEntry(3718426, "Port-au-Prince", 18.54349, -72.33881, "HT", "11", "city", 1_234_742, (),
+                   capital=True, admin1_name="Ouest"),
+    GazetteerEntry(3719432, "Pétionville", 18.5125, -72.28528, "HT", "11", "city", 283_052, ("Petionville",),
+                   admin1_name="Ouest"),
+    GazetteerEntry(3432043, "Laboulaye", -34.12662, -63.39119, "AR", "05", "town", 19_908, ("Labulé",),
+                   admin1_name="Cordoba"),
     # real GeoNames entries whose names are also common words or actors: they must not become places
     GazetteerEntry(3088848, "Police", 53.55214, 14.57182, "PL", "87", "town", 33_000, ("Police",)),
     GazetteerEntry(321025, "Bozhüyük", 39.9, 30.0, "TR", "11", "village", 1_500, ("Taliban",)),

@@ -260,3 +260,15 @@ def test_french_demonyms_are_lowercase_and_a_country_named_like_one_stays_a_plac
     places = {p.text: p for p in result.places}
     assert (places["suisse"].role, places["suisse"].country_code) == ("demonym", "CH")
     assert places["Suisse"].role != "demonym" and places["Suisse"].country_code == "CH"
+
+
+def test_an_unknown_neighbourhood_is_put_in_the_city_not_at_a_look_alike_abroad(extract_en):
+    """"Laboule" looks like Laboulaye, Argentina; in an article about Port-au-Prince it is a place the
+    gazetteer does not know, put at the place its sentence named before it."""
+    result = extract_en("On Monday, in Port-au-Prince - Petionville, residents held a protest in Laboule to "
+                        "decry the killing of a young man.")
+    places = {p.text: p for p in result.places}
+    assert places["Port-au-Prince"].name == "Port-au-Prince"  # the whole name, not "Port"
+    laboule = places["Laboule"]
+    assert (laboule.name, laboule.country_code, laboule.precision) == ("Laboule", "HT", "enclosing")
+    assert (laboule.latitude, laboule.longitude) == (places["Petionville"].latitude, places["Petionville"].longitude)

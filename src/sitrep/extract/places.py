@@ -135,6 +135,10 @@ class PlaceFinder:
                 continue
             if spans and ent.start < spans[-1].end:
                 continue  # taken into the name before
+            compound = self._compound(doc, ent.start) if self.gazetteer is not None else None
+            if compound is not None and compound.end > ent.end and self.gazetteer.lookup(compound.text):
+                spans.append(compound)  # "[Port]-au-Prince": the model took the first word, the gazetteer knows all
+                continue
             end = ent.end
             while end + 1 < len(doc):
                 link = doc[end]

@@ -87,7 +87,7 @@ class Geocoder:
         for mention in mentions:
             if mention.role != "location":
                 continue
-            candidates = self.candidates(mention.name)
+            candidates = self.gazetteer.lookup(mention.name)  # a look-alike spelling is no evidence of the country
             if candidates and len({c.country_code for c in candidates}) == 1 and candidates[0].country_code:
                 frame.countries.add(candidates[0].country_code)
             entry = self.choose(mention, frame)
@@ -200,7 +200,12 @@ class Geocoder:
         return ranked[0][1] if ranked else None
 
     def rank(self, mention: PlaceMention, frame: Frame) -> list[tuple[float, GazetteerEntry]]:
-        candidates = self.candidates(mention.name)
+        candidates = self.gazetteer.lookup(mention.name)
+        if not candidates:
+            candidates = self.gazetteer.lookup_spelling(mention.name)
+            if frame.countries:  # a look-alike spelling only in a country the article is about: "Tchassiv Iar"
+                candidates = [c for c in candidates if c.country_code in frame.countries]  # is Chasiv Yar in an
+                # article about Ukraine; "Laboule 12" in Port-au-Prince is not Laboulaye, Argentina
         if mention.country_hint:
             candidates = [c for c in candidates if c.country_code == mention.country_hint] or candidates
         if not candidates:
@@ -238,20 +243,28 @@ class Geocoder:
     def fall_back_to_enclosing(self, doc, mentions: Sequence[PlaceMention], places: dict[int, Place]) -> None:
         """An unknown place followed closely, in the same sentence, by one the gazetteer knows
         ("the Biabanak area of Maywand district, Kandahar", "Robotyne, près de Zaporijjia") is
-        put at that enclosing or nearby place, with ``precision`` "enclosing"."""
+        put at that enclosing or nearby place, with ``precision`` "enclosing"; else at the place
+        its sentence named last before it, when that one is no bigger than a region."""
         for index, mention in enumerate(mentions):
             place = places[id(mention)]
             if place.precision != "unresolved" or place.role != "location":
                 continue
+            known = None
             for later in mentions[index + 1:]:
                 if later.start - mention.end > _ENCLOSING_WINDOW or not _same_sentence(doc, mention.start, later.start):
                     break
-                known = places[id(later)]
-                if known.latitude is not None and known.role == "location":
-                    place.latitude, place.longitude = known.latitude, known.longitude
-                    place.country_code, place.admin1 = known.country_code, known.admin1
-                    place.precision = "enclosing"
+                if places[id(later)].latitude is not None and places[id(later)].role == "location":
+                    known = places[id(later)]
                     break
+            if known is None:  # "in Port-au-Prince - Petionville, residents gathered in Laboule 12": the place
+                # the sentence named before it, the narrower it is the better
+                known = next((places[id(m)] for m in reversed(mentions[:index]) if _same_sentence(doc, m.start, mention.start)
+                              and places[id(m)].latitude is not None and places[id(m)].role == "location"
+                              and places[id(m)].precision not in ("country", "continent", "enclosing")), None)
+            if known is not None:
+                place.latitude, place.longitude = known.latitude, known.longitude
+                place.country_code, place.admin1 = known.country_code, known.admin1
+                place.precision = "enclosing"
 
     def fallback(self, mention: PlaceMention, start: int, end: int) -> Place:
         """Unknown to the gazetteer: the country the text gives, if any, with that precision."""
