@@ -203,9 +203,10 @@ class Geocoder:
         candidates = self.gazetteer.lookup(mention.name)
         if not candidates:
             candidates = self.gazetteer.lookup_spelling(mention.name)
-            if frame.countries:  # a look-alike spelling only in a country the article is about: "Tchassiv Iar"
-                candidates = [c for c in candidates if c.country_code in frame.countries]  # is Chasiv Yar in an
-                # article about Ukraine; "Laboule 12" in Port-au-Prince is not Laboulaye, Argentina
+            # a look-alike spelling only in a country the article is about: "Tchassiv Iar" is Chasiv Yar
+            # in an article about Ukraine; "Laboule 12" in Port-au-Prince is not Laboulaye, Argentina
+            if frame.countries:
+                candidates = [c for c in candidates if c.country_code in frame.countries]
         if mention.country_hint:
             candidates = [c for c in candidates if c.country_code == mention.country_hint] or candidates
         if not candidates:
@@ -256,8 +257,8 @@ class Geocoder:
                 if places[id(later)].latitude is not None and places[id(later)].role == "location":
                     known = places[id(later)]
                     break
-            if known is None:  # "in Port-au-Prince - Petionville, residents gathered in Laboule 12": the place
-                # the sentence named before it, the narrower it is the better
+            if known is None:  # "in Port-au-Prince - Petionville, residents gathered in Laboule 12": the
+                # nearest place its sentence named before it, if no bigger than a region
                 known = next((places[id(m)] for m in reversed(mentions[:index]) if _same_sentence(doc, m.start, mention.start)
                               and places[id(m)].latitude is not None and places[id(m)].role == "location"
                               and places[id(m)].precision not in ("country", "continent", "enclosing")), None)
