@@ -67,6 +67,8 @@ class PlaceFinder:
         self.name_particles = set(lex.section("places", "name_particles"))  # "Deir [ez] Zor", "Ain [al] Saltan"
         self.titles = set(lex.section("quotes", "title_nouns"))
         self.gazetteer: Gazetteer | None = None
+        self.demonym_openers = {d.split()[0] for d in self.demonyms if " " in d}  # "north" of "north korean"
+        self._country_names: dict[str, bool] = {}  # whether a capitalized demonym is a country's name too
         # "Calif." -> ("US", "California"): how news abbreviates states and provinces
         self.abbreviations = {short.replace(" ", ""): (country, unit) for country, units in admin_abbreviations().items()
                               for unit, forms in units.items() for short in forms}
@@ -89,6 +91,7 @@ class PlaceFinder:
     def use_gazetteer(self, gazetteer: Gazetteer) -> None:
         """Let the finder recognize names the gazetteer knows (injected by the Extractor)."""
         self.gazetteer = gazetteer
+        self._country_names = {}
         # a demonym that is also a country's name is a place when capitalized: "la Suisse", "l'Argentine"
         self.never -= {word for word in self.demonyms if any(e.feature == "country" for e in gazetteer.lookup(word))}
 
@@ -166,13 +169,18 @@ class PlaceFinder:
         A demonym inside a person's name ("John French") or a place's is none."""
         taken = {i for m in mentions for i in range(m.start, m.end)}
         taken |= {i for e in doc.ents if e.label_ in ("PER", "PERSON") for i in range(e.start, e.end)}
+        capitalized = doc.lang_ == "en"
         found, i = [], 0
         while i < len(doc):
-            for width in (2, 1):  # "North Korean", "South African" before "Korean", "African"
+            token = doc[i]
+            if i in taken or not token.is_alpha or capitalized and not token.text[:1].isupper():
+                i += 1
+                continue
+            # "North Korean", "South African" before "Korean", "African"
+            widths = (2, 1) if token.lower_ in self.demonym_openers else (1,)
+            for width in widths:
                 span = doc[i:i + width]
-                if len(span) < width or any(t.i in taken for t in span) or not span[0].is_alpha:
-                    continue
-                if doc.lang_ == "en" and not all(t.text[:1].isupper() for t in span):
+                if len(span) < width or any(t.i in taken or capitalized and not t.text[:1].isupper() for t in span[1:]):
                     continue
                 code = self.demonym_country(span)
                 if code is not None:
@@ -191,10 +199,16 @@ class PlaceFinder:
         if len(span) == 1:
             keys.append(span[0].lemma_.lower())
         code = next((self.demonyms[k] for k in keys if k in self.demonyms), None)
-        if code is None or span.text[:1].isupper() and self.gazetteer is not None \
-                and any(e.feature == "country" for e in self.gazetteer.lookup(span.text)):
+        if code is None or span.text[:1].isupper() and self._country_name(span.text):
             return None
         return code
+
+    def _country_name(self, name: str) -> bool:
+        if self.gazetteer is None:
+            return False
+        if name not in self._country_names:
+            self._country_names[name] = any(e.feature == "country" for e in self.gazetteer.lookup(name))
+        return self._country_names[name]
 
     def find_apposed(self, doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Unknown names the text puts in a region or country: "shelled Kolodiazne, Kharkiv",

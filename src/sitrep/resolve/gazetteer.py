@@ -157,9 +157,12 @@ class Gazetteer:
         return list(self._cache[cache_key])
 
     def lookup_country(self, code: str) -> list[GazetteerEntry]:
-        rows = self._db.execute(f"SELECT {_COLUMNS} FROM places WHERE feature = 'country' AND country_code = ?",
-                                (code,)).fetchall()
-        return [_entry(row) for row in rows]
+        cache_key = "\0country:" + code  # no name normalizes to this
+        if cache_key not in self._cache:  # cached: every demonym asks for its country
+            rows = self._db.execute(f"SELECT {_COLUMNS} FROM places WHERE feature = 'country' AND country_code = ?",
+                                    (code,)).fetchall()
+            self._cache[cache_key] = tuple(_entry(row) for row in rows)
+        return list(self._cache[cache_key])
 
     def lookup_admin1(self, country_code: str, admin1: str) -> GazetteerEntry | None:
         row = self._db.execute(f"SELECT {_COLUMNS} FROM places WHERE country_code = ? AND admin1 = ? "
