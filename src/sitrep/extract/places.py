@@ -93,7 +93,7 @@ class PlaceFinder:
         self.gazetteer = gazetteer
         self._country_names = {}
         # a demonym that is also a country's name is a place when capitalized: "la Suisse", "l'Argentine"
-        self.never -= {word for word in self.demonyms if any(e.feature == "country" for e in gazetteer.lookup(word))}
+        self.never -= {word for word in self.demonyms if self._country_name(word)}
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], PlaceMention] = {}
