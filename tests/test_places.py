@@ -272,3 +272,23 @@ def test_an_unknown_neighbourhood_is_put_in_the_city_not_at_a_look_alike_abroad(
     laboule = places["Laboule"]
     assert (laboule.name, laboule.country_code, laboule.precision) == ("Laboule", "HT", "enclosing")
     assert (laboule.latitude, laboule.longitude) == (places["Petionville"].latitude, places["Petionville"].longitude)
+
+
+@pytest.mark.parametrize("label", ["PER", "ORG"])
+def test_a_region_the_model_took_for_a_person_or_organization_is_a_place(nlp_en, label):
+    # the English model tags "Andhra Pradesh" PER and "Baja California Sur" ORG; no one is called just
+    # "West Virginia": a whole entity that is a region's very name is the region
+    from spacy.tokens import Span
+    text = "Protesters gathered in Huntington (West Virginia) on Monday."
+    with nlp_en.select_pipes(enable=["sitrep_paragraphs", "tok2vec", "tagger", "morphologizer", "senter", "parser"]):
+        doc = nlp_en(text)
+    state = doc.char_span(text.index("West"), text.index(")"))
+    doc.ents = [Span(doc, state.start, state.end, label=label)]
+    doc = nlp_en.get_pipe("sitrep_places")(doc)
+    assert [(p.text, p.role) for p in doc._.sitrep_places if p.text == "West Virginia"] == [("West Virginia", "location")]
+
+
+def test_an_event_is_placed_at_the_town_not_the_region_it_is_put_in(extract_en):
+    result = extract_en("On 30 November 2023, in Huntington (West Virginia), an armed man shot and killed a driver.")
+    assert {p.text: p.feature for p in result.places} == {"Huntington": "town", "West Virginia": "admin1"}
+    assert result.events[0].location.text == "Huntington"

@@ -609,6 +609,8 @@ class EventFinder:
         places = [p for p in doc_list(doc, "sitrep_places") if sentence.start <= p.start < sentence.end and p.role == "location"]
         if not places:
             return None
+        units = {p.within for p in places if p.within}  # "in Uberlandia (Minas Gerais)": the town, not its state
+        places = [p for p in places if p.text not in units and p.name not in units] or places
         if doc.has_annotation("DEP"):
             for place in places:  # governed by the trigger: "une frappe sur Odessa"
                 head = span_root(doc[place.start:place.end])

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from ..lang import load_lexicon, lookup
 from ..nlp.extensions import register_extensions
 from ..nlp.syntax import has_parse
-from ..resolve.gazetteer import Gazetteer
+from ..resolve.gazetteer import Gazetteer, normalize
 from .mentions import PlaceMention
 
 PLACE_LABELS = {"LOC", "GPE"}
@@ -134,7 +134,8 @@ class PlaceFinder:
         word), "[Sin] In village" (capitalized words up to a place noun)."""
         spans = []
         for ent in doc.ents:
-            if ent.label_ not in PLACE_LABELS:
+            if ent.label_ not in PLACE_LABELS and not (self.gazetteer is not None and len(ent) > 1
+                                                       and self._mislabelled_place(doc, ent)):
                 continue
             if spans and ent.start < spans[-1].end:
                 continue  # taken into the name before
@@ -481,9 +482,15 @@ class PlaceFinder:
         return doc[i:end] if end > i + 1 else None
 
     def _mislabelled_place(self, doc: Doc, ent: Span) -> bool:
-        """A town the model took for a person ("à Tchassiv Iar" tagged PER): right after a
-        locative preposition, and known to the gazetteer."""
-        return ent.start > 0 and doc[ent.start - 1].lower_ in self.locative and self._known(ent.text)
+        """A place the model took for a person or an organization: a town right after a locative
+        preposition ("à Tchassiv Iar" tagged PER), or, whole, the very name of a country, a region
+        or a city ("Srikakulam, Andhra Pradesh" tagged PER, "in La Paz" tagged ORG): no one and
+        nothing else is called just that."""
+        if ent.start > 0 and doc[ent.start - 1].lower_ in self.locative and self._known(ent.text):
+            return True
+        key = normalize(ent.text)
+        return any(e.feature in ("country", "admin1", "city") and normalize(e.name) == key
+                   for e in self.gazetteer.lookup(ent.text))  # type: ignore[union-attr]
 
     def _known(self, name: str) -> bool:
         """Known by its exact name, or, for towns and bigger, by a close romanization
