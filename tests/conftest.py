@@ -81,6 +81,11 @@ GAZETTEER_ROWS = [
     # real GeoNames entries whose names are also common words or actors: they must not become places
     GazetteerEntry(3088848, "Police", 53.55214, 14.57182, "PL", "87", "town", 33_000, ("Police",)),
     GazetteerEntry(321025, "Bozhüyük", 39.9, 30.0, "TR", "11", "village", 1_500, ("Taliban",)),
+    GazetteerEntry(3046526, "Ózd", 48.21667, 20.3, "HU", "05", "town", 34_481, ("Center",)),
+    GazetteerEntry(2657540, "Acton", 51.51, -0.27, "GB", "ENG", "town", 62_480, ()),
+    # a town known under another romanization too
+    GazetteerEntry(704508, "Kostyantynivka", 48.52, 37.70, "UA", "05", "town", 67_350, ("Kostiantynivka",),
+                   admin1_name="Donetsk"),
 ]
 
 

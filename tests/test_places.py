@@ -292,3 +292,17 @@ def test_an_event_is_placed_at_the_town_not_the_region_it_is_put_in(extract_en):
     result = extract_en("On 30 November 2023, in Huntington (West Virginia), an armed man shot and killed a driver.")
     assert {p.text: p.feature for p in result.places} == {"Huntington": "town", "West Virginia": "admin1"}
     assert result.events[0].location.text == "Huntington"
+
+
+@pytest.mark.parametrize("text", [
+    "Volunteers from Action handed out food in Kharkiv.",
+    "The Center said shelling hit Kharkiv.",
+    "Action was taken in Kharkiv on Monday, the Center said.",
+])
+def test_a_word_that_is_a_towns_other_name_or_look_alike_is_no_place(nlp_en, text):
+    # GeoNames lists "Center" among the names of Ózd (Hungary); "Action" is spelled like Acton
+    assert [p.text for p in nlp_en(text)._.sitrep_places] == ["Kharkiv"]
+    finder = nlp_en.get_pipe("sitrep_places")
+    assert not finder._known_word("Center") and not finder._known_word("Action")
+    # another romanization of a town's own name is the town, and a region's other name is the region
+    assert finder._known_word("Kostiantynivka") and finder._known_word("Kharkov")

@@ -8,6 +8,7 @@ Geocoding happens later, in ``sitrep.resolve.geocode``; here we only find and cl
 from __future__ import annotations
 
 import json
+from difflib import SequenceMatcher
 from importlib import resources
 
 from spacy.language import Language
@@ -26,6 +27,7 @@ _DATELINE_MARKS = {"—", "–", "--", "-", "(", "(AP)"}
 # words in capitals that open a dateline-like line but name no place: wire services and headings
 _NOT_DATELINES = {"AP", "AFP", "UPI", "REUTERS", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE"}
 _SPELLING_SCORE = 0.7
+_SAME_NAME_LIKENESS = 0.8  # "kostiantynivka" ~ "kostyantynivka" (0.93); "center" ~ "center line" (0.71)
 
 
 def admin_abbreviations() -> dict[str, dict[str, list[str]]]:
@@ -328,7 +330,7 @@ class PlaceFinder:
                     continue  # "Police said…": a sentence-initial capital proves nothing
                 if len(span) == 1 and span.text in people:
                     continue  # "Strickland said": the surname of a person the article names
-                if self._known(span.text):
+                if self._known(span.text) if len(span) > 1 else self._known_word(span.text):
                     mentions.append(PlaceMention(i, stop, span.text, "gazetteer"))
                     i = stop
                     break
@@ -498,6 +500,16 @@ class PlaceFinder:
         assert self.gazetteer is not None
         return bool(self.gazetteer.lookup(name)) or any(
             e.feature != "village" and e.match_score >= _SPELLING_SCORE for e in self.gazetteer.lookup_spelling(name))
+
+    def _known_word(self, name: str) -> bool:
+        """A single capitalized word the model did not tag is a place by a place's own name, by
+        another spelling of it ("Kostiantynivka" for Kostyantynivka), or by another name of a
+        country, a region, a county or a city ("Kharkov", "Sarpy"); not by the other names of towns
+        ("Center" for Ózd) nor by a look-alike ("Action" for Acton): those are too often words."""
+        key = normalize(name)
+        return any(e.feature in ("country", "admin1", "admin2", "city")
+                   or SequenceMatcher(None, key, normalize(e.name)).ratio() >= _SAME_NAME_LIKENESS
+                   for e in self.gazetteer.lookup(name))  # type: ignore[union-attr]
 
     def _candidate(self, token) -> bool:
         text = token.text
