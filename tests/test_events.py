@@ -335,6 +335,9 @@ def test_home_and_curated_state_forces(extract_en, extract_fr, lang, text, actor
     ("en", "On 1 December 2023, near Kabul, two armed individuals on a motorcycle killed a man in a drive-by shooting."),
     ("fr", "Le 1er décembre 2023, près de Kaboul, des individus armés ont tué un homme."),
     ("en", "On 1 December 2023, a man was shot dead near Kabul."),
+    # militants, insurgents, jihadists no group is named for
+    ("en", "On 30 November 2023, unknown militants detonated an IED near Kabul."),
+    ("fr", "Le 30 novembre 2023, des djihadistes ont attaqué un poste de police près de Kaboul."),
 ])
 def test_unnamed_perpetrators_are_an_unidentified_armed_group_of_the_country(extract_en, extract_fr, lang, text):
     event = (extract_fr if lang == "fr" else extract_en)(text).events[0]
@@ -455,3 +458,29 @@ def test_what_a_protest_turns_into_in_the_next_sentences(extract_en, extract_fr,
 def test_targeting_is_an_attack_only_by_arms(extract_en, extract_fr, lang, text, sub_event_type):
     events = extract_en(text).events
     assert (events[0].sub_event_type if events else None) == sub_event_type
+
+
+def test_a_named_groups_militants_are_the_group(extract_en):
+    event = extract_en("On 30 November 2023, Taliban militants attacked a checkpoint near Kabul.").events[0]
+    assert event.actor1 is not None and event.actor1.name == "Taliban"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Shelling hit Kharkiv on Sunday. On Monday, hundreds of protesters marched to demand shelters."),
+    ("fr", "Des frappes ont touché Kharkiv dimanche. Lundi, des centaines de personnes ont manifesté dans le centre pour réclamer des abris."),
+])
+def test_an_event_with_no_place_of_its_own_is_in_the_articles_country(extract_en, extract_fr, lang, text):
+    protest = next(e for e in (extract_fr if lang == "fr" else extract_en)(text).events if e.event_type == "Protests")
+    assert protest.location is None and protest.actor1.name == "Protesters (Ukraine)"
+
+
+@pytest.mark.parametrize("lang,text,sub_event_type", [
+    # unnamed militants are armed: against an army they fight, against civilians they attack
+    ("en", "Militants attacked army positions near Kabul on Monday.", "Armed clash"),
+    ("en", "Insurgents opened fire on a bus near Kabul, killing five civilians.", "Attack"),
+    ("fr", "Des djihadistes ont attaqué une position de l'armée près de Kaboul lundi.", "Armed clash"),
+])
+def test_unnamed_militants_fight_armies_and_attack_civilians(extract_en, extract_fr, lang, text, sub_event_type):
+    event = (extract_fr if lang == "fr" else extract_en)(text).events[0]
+    assert event.sub_event_type == sub_event_type
+    assert event.actor1.name == "Unidentified Armed Group (Afghanistan)"

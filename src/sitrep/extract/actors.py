@@ -76,7 +76,7 @@ class ActorFinder:
         self.noun_kinds: dict[str, str] = {}
         for section, kind in (("force_nouns", "state_forces"), ("civilian_nouns", "civilians"),
                               ("police_nouns", "police"), ("protester_nouns", "protesters"), ("rioter_nouns", "rioters"),
-                              ("armed_nouns", "unidentified")):
+                              ("armed_nouns", "unidentified"), ("militant_nouns", "militants")):
             for noun in lex.section("actors", section):
                 self.noun_kinds.setdefault(noun, kind)
         self.bare_force_nouns = set(lex.section("actors", "bare_force_nouns"))
@@ -98,7 +98,13 @@ class ActorFinder:
                     and not _argument_of_verb(doc[start:end]):
                 continue  # "une frappe sur Moscou": a place, not the government ("accusé Kiev d'avoir": both)
             found.append(ActorMention(start, end, doc[start:end].text, entry["name"], entry["country"], entry["kind"]))
-        found.extend(self.find_patterns(doc))
+        named = {m.end: m for m in found}
+        for mention in self.find_patterns(doc):
+            owner = named.get(mention.start)
+            if owner is not None and mention.placed_as is not None:  # "Taliban militants", "Hamas rebels"
+                owner.end, owner.text = mention.end, doc[owner.start:mention.end].text
+                continue
+            found.append(mention)
         found = [m for m in found if not _modifier_only(doc, m)]
         doc._.sitrep_actors = _longest_first(found)
         return doc
@@ -114,6 +120,10 @@ class ActorFinder:
                 code = self.demonym(doc[j]) if 0 <= j < len(doc) else None
                 if code is not None:  # "Russian", "russes" (plural: its lemma)
                     start, end = min(j, token.i), max(j, token.i) + 1
+                    if kind == "militants":  # "Palestinian militants": an armed group no one named
+                        mentions.append(ActorMention(start, end, doc[start:end].text, canonical_actor(code, "unidentified"),
+                                                     code, "rebel", placed_as="unidentified"))
+                        break
                     name = canonical_actor(code, kind)
                     branch = next((self.branches[t.lower_] for t in doc[start:end] if t.lower_ in self.branches), None)
                     if kind == "state_forces" and branch:
@@ -131,6 +141,9 @@ class ActorFinder:
                     mentions.append(ActorMention(start, end, doc[start:end].text, _MILITARY, None, kind, home=True))
                 elif kind in ("civilians", "protesters", "rioters"):
                     mentions.append(ActorMention(token.i, token.i + 1, token.text, kind.title(), None, kind))
+                elif kind == "militants":  # armed and fighting, like rebels; named as ACLED names the unknown
+                    mentions.append(ActorMention(token.i, token.i + 1, token.text, _GENERIC["unidentified"], None, "rebel",
+                                                 placed_as="unidentified"))
                 elif kind in _GENERIC:
                     mentions.append(ActorMention(token.i, token.i + 1, token.text, _GENERIC[kind], None, kind))
                 elif kind == "state_forces" and any(k in self.bare_force_nouns for k in token_keys(token)):

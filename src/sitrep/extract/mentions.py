@@ -49,6 +49,7 @@ class ActorMention:
     country: str | None
     kind: str
     home: bool = False  # "regime forces", "government troops": the forces of the country where it happened
+    placed_as: str | None = None  # "militants": named as this kind of actor of the country where it happened
 
 
 @dataclass(slots=True)

@@ -4,6 +4,7 @@ actors, event dates with their precision, claims and evidence spans."""
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -37,12 +38,13 @@ class ResultBuilder:
                                              context, actors)
         places = {id(m): place for m, place in zip(mentions, resolved)}
         self.geocoder.fall_back_to_enclosing(doc, mentions, places)
+        home = _main_country(places.values())
         return Result(
             document=document,
             entities=[Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],
             places=list(places.values()),
             times=[self.time(doc, t) for t in doc_list(doc, "sitrep_times")],
-            events=(events := [self.event(doc, article, e, places, n)
+            events=(events := [self.event(doc, article, e, places, n, home)
                                for n, e in enumerate(doc_list(doc, "sitrep_events"))]),
             quotes=[self.quote(doc, q, events) for q in doc_list(doc, "sitrep_quotes")],
         )
@@ -52,10 +54,13 @@ class ResultBuilder:
         span = doc[t.start:t.end]
         return TimeExpression(span.text, span.start_char, span.end_char, t.type, t.value)
 
-    def event(self, doc: Doc, article: Article, e: EventMention, places: dict[int, Place], n: int) -> Event:
+    def event(self, doc: Doc, article: Article, e: EventMention, places: dict[int, Place], n: int,
+              home: str | None = None) -> Event:
         trigger = doc[e.trigger]
         location = places.get(id(e.place)) if e.place is not None else None
-        country = location.country_code if location is not None else None
+        # generic actors ("protesters", "armed men") are those of the country where it happened: where the
+        # event has no place of its own, the country the article's places are in
+        country = location.country_code if location is not None else home
         digest = hashlib.sha1(f"{article.id}:{trigger.idx}:{e.sub_event_type}".encode()).hexdigest()[:12]
         return Event(
             id=f"{article.id[:12]}-{n}-{digest}",
@@ -83,6 +88,16 @@ class ResultBuilder:
                      cue.idx + len(cue.text) if cue is not None else None, linked)
 
 
+def _main_country(places) -> str | None:
+    """The country most of the article's places are in, if one leads (demonyms and names inside
+    organizations' names aside)."""
+    counts = Counter(p.country_code for p in places if p.role in ("location", "metonym") and p.country_code)
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
 def _end_char(doc: Doc, end_token: int) -> int:
     last = doc[end_token - 1]
     return last.idx + len(last.text)
@@ -102,10 +117,11 @@ def _actor(doc: Doc, a: ActorMention | None, location_country: str | None, sub_e
     if a is None:
         return None
     name, country = a.name, a.country
-    if (a.kind in _PLACED_KINDS or a.home) and country is None and location_country:
-        # "armed men", "police", "protesters", "regime forces" with no country named: those of where it happened
+    if (a.kind in _PLACED_KINDS or a.home or a.placed_as) and country is None and location_country:
+        # "armed men", "police", "protesters", "regime forces", "militants" with no country named: those of
+        # where it happened
         country = location_country
-        name = canonical_actor(country, a.kind)
+        name = canonical_actor(country, a.placed_as or a.kind)
     name = conventional_name(name, sub_event_type, location_country)
     return Actor(name=name, country_code=country, kind=a.kind, text=a.text or None)
 
