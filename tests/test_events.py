@@ -244,6 +244,17 @@ def test_a_named_group_from_the_actor_lexicon(extract_en, extract_fr):
         assert result.events[0].actor1.name == "NAF: United Armed Forces of Novorossiya"
 
 
+@pytest.mark.parametrize("lang,text,actor1", [
+    # the longer alias wins: the Pakistani Taliban are not the Taliban
+    ("en", "On 2 May 2023, Pakistani Taliban militants attacked a police post near Kabul.", "TTP: Tehreek-i-Taliban Pakistan"),
+    ("en", "On 2 May 2023, ISIS-K fighters attacked a Taliban checkpoint in Kabul.", "Islamic State (Afghanistan)"),
+    ("fr", "Le 2 mai 2023, des combattants de l'ELN ont attaqué une base de l'armée près de Kaboul.", "ELN: National Liberation Army"),
+])
+def test_armed_groups_of_other_wars_from_the_actor_lexicon(extract_en, extract_fr, lang, text, actor1):
+    event = (extract_fr if lang == "fr" else extract_en)(text).events[0]
+    assert event.actor1 is not None and event.actor1.name == actor1
+
+
 @pytest.mark.parametrize("language,text,expected", [
     # the finest date of the sentence dates the event, not a year nearer the verb ("the 1987 law")
     ("en", "On 1 December 2024, in Tarnow, members of the railway workers' union protested against "

@@ -100,9 +100,12 @@ class ActorFinder:
             found.append(ActorMention(start, end, doc[start:end].text, entry["name"], entry["country"], entry["kind"]))
         named = {m.end: m for m in found}
         for mention in self.find_patterns(doc):
-            owner = named.get(mention.start)
-            if owner is not None and mention.placed_as is not None:  # "Taliban militants", "Hamas rebels"
-                owner.end, owner.text = mention.end, doc[owner.start:mention.end].text
+            owner = named.get(mention.start)  # "Taliban militants": the named group's own fighters
+            if owner is None and self.adjective_first:  # "Pakistani Taliban militants": the demonym is the group's
+                inner = named.get(mention.end - 1)
+                owner = inner if inner is not None and inner.start >= mention.start else None
+            if owner is not None and mention.placed_as is not None:
+                owner.end, owner.text = max(owner.end, mention.end), doc[owner.start:max(owner.end, mention.end)].text
                 continue
             found.append(mention)
         found = [m for m in found if not _modifier_only(doc, m)]
