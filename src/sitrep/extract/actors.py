@@ -105,7 +105,8 @@ class ActorFinder:
                 inner = named.get(mention.end - 1)
                 owner = inner if inner is not None and inner.start >= mention.start else None
             if owner is not None and mention.placed_as is not None:
-                owner.end, owner.text = max(owner.end, mention.end), doc[owner.start:max(owner.end, mention.end)].text
+                owner.end = max(owner.end, mention.end)
+                owner.text = doc[owner.start:owner.end].text
                 continue
             found.append(mention)
         found = [m for m in found if not _modifier_only(doc, m)]
