@@ -495,3 +495,46 @@ def test_unnamed_militants_fight_armies_and_attack_civilians(extract_en, extract
     event = (extract_fr if lang == "fr" else extract_en)(text).events[0]
     assert event.sub_event_type == sub_event_type
     assert event.actor1.name == "Unidentified Armed Group (Afghanistan)"
+
+
+# ---------------------------------------------------------------- strategic developments and what caused them
+
+@pytest.mark.parametrize("lang,text,sub_event_type", [
+    # an exchange of fire is a clash, not an agreement to exchange
+    ("en", "A heavy exchange of fire broke out between rebels and the army near Goma.", "Armed clash"),
+    # people fleeing are the news; the clashes they flee are its cause
+    ("en", "Hundreds of families fled their villages near Goma due to clashes between M23 and the army.", "Other"),
+    ("fr", "Des centaines de familles ont fui leurs villages près de Goma en raison des combats entre le M23 et l'armée.",
+     "Other"),
+    # "killed following an attack": the casualties of the attack, which the sentence tells
+    ("en", "Four soldiers were killed following an attack by M23 rebels near Goma.", "Armed clash"),
+    # a road blocked by residents is a protest; by an army, a security measure
+    ("en", "Residents blocked the main road in Goma to demand water.", "Peaceful protest"),
+    ("fr", "Des habitants ont bloqué la route nationale à Goma pour réclamer de l'eau.", "Peaceful protest"),
+    ("en", "Israeli forces blocked the entrances of Beita with concrete blocks.", "Change to group/activity"),
+    # troops moved before a battle: the battle is only planned
+    ("en", "The army deployed troops in Goma in preparation for an attack on the rebels.", "Change to group/activity"),
+    # an arrest by an armed group is an abduction
+    ("en", "M23 rebels detained two journalists in Goma.", "Abduction/forced disappearance"),
+    ("en", "Police detained two journalists in Goma.", "Arrests"),
+    # land taken is looting, not a capture of ground
+    ("en", "Israeli settlers seized 300 dunams of land near Nablus.", "Looting/property destruction"),
+    # a landmine destroyed on purpose is disrupted weapons use, not an explosion
+    ("en", "Police safely detonated a landmine found near Kabul.", "Disrupted weapons use"),
+    # a remote attack its target answers with fire is a battle
+    ("en", "Army jets carried out an airstrike on M23 positions near Goma while M23 responded with anti-aircraft fire.",
+     "Armed clash"),
+    # a salvo intercepted, which hit nothing; a strike told as a hit stays a strike
+    ("en", "Hamas fired rockets toward Sderot. Most of the rockets were intercepted over the town.",
+     "Disrupted weapons use"),
+    ("en", "A Russian drone strike hit Kharkiv overnight. Two other drones were shot down.", "Air/drone strike"),
+])
+def test_strategic_developments_and_causes(extract_en, extract_fr, lang, text, sub_event_type):
+    events = (extract_en if lang == "en" else extract_fr)(text).events
+    assert events, "no event found"
+    assert events[0].sub_event_type == sub_event_type
+
+
+def test_an_intercepted_salvo_is_one_event(extract_en):
+    events = extract_en("Hamas fired rockets toward Sderot. Most of the rockets were intercepted over the town.").events
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]

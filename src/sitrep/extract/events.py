@@ -68,6 +68,7 @@ class EventFinder:
         self.hypothetical = set(lex.section("modality", "hypothetical"))
         self.negation = set(lex.section("modality", "negation"))
         self.background = set(lex.section("modality", "background"))
+        self.cause_markers = {tuple(m.split()) for m in lex.section("modality", "cause_markers") or []}
         self.attribution = lex.section("attribution", "verbs")
         self.person_nouns: dict[str, str] = lex.section("casualties", "person_nouns")
         self.agent_markers = set(lex.section("actors", "agent_markers"))
@@ -95,6 +96,7 @@ class EventFinder:
             candidates.extend(self.sentence_events(doc, sentence, in_times))
         events = merge_events(candidates)
         events = self.protests_turned_violent(doc, events, sentences, in_times)
+        events = intercepted(events)
         lead_time = next((t for t in doc_list(doc, "sitrep_times") if t.type in ("DATE", "TIME") and t.first_day), None)
         for event in events:
             if event.time is None and lead_time is not None and event.modality != "background":
@@ -112,8 +114,17 @@ class EventFinder:
             return []
         casualties = [c for c in doc_list(doc, "sitrep_casualties") if sentence.start <= c.anchor < sentence.end]
         instruments = self.instrument_map(sentence)
-        # the strongest trigger codes the event; casualty verbs only code one when nothing else does
-        triggers.sort(key=lambda tc: -self.concepts[tc[1]]["rank"])
+        # the strongest trigger codes the event; casualty verbs only code one when nothing else does. What the
+        # sentence gives as a cause ("displaced due to clashes") or as not done ("to prevent protests") comes after.
+        causes = {t.i for t, _ in triggers if self.is_cause(t)}
+        if not any(t.i not in causes and self.concepts[c]["rank"] > 2 for t, c in triggers):
+            causes = set()  # "four were killed following an attack": the attack is what the sentence tells
+
+        def order(token: Token, *concepts: str) -> tuple[bool, bool, int]:
+            rank = min(self.concepts[c]["rank"] for c in concepts)
+            return token.i in causes, self.modality(token) not in ("asserted", "reported"), -rank
+
+        triggers.sort(key=lambda tc: order(*tc))
         coded: list[EventMention] = []
         accident = False
         for token, concept in triggers:
@@ -125,9 +136,13 @@ class EventFinder:
             event = self.code(doc, sentence, token, concept, casualties, instruments)
             if event is not None:
                 coded.append(event)
+        # a trigger its object recoded to a weaker concept ranks as that: "seized livestock" is looting, not a capture
+        coded.sort(key=lambda e: order(doc[e.trigger], e.concept, e.word_concept))
         if accident:  # "…, killing eight people": the dead of the earthquake
             coded = [e for e in coded if self.concepts[e.concept]["rank"] > 2]
         coded = self.protest_scene(doc, sentence, triggers, coded, instruments)
+        if any(self.concepts[c].get("answers") for _, c in triggers):
+            coded = [self.answered(doc, sentence, e) for e in coded]
         events: list[EventMention] = []
         for event in coded:
             if any(e.sub_event_type == event.sub_event_type for e in events):
@@ -136,6 +151,34 @@ class EventFinder:
                 continue  # "tuées" in a sentence that already tells a strike
             events.append(event)
         return events
+
+    def is_cause(self, trigger: Token) -> bool:
+        """Whether the trigger is told as the cause of something else: after a cause marker ("due to
+        clashes", "for fear of being attacked", "after fleeing the fighting"), in the same clause."""
+        doc = trigger.doc
+        start = max(trigger.sent.start, trigger.i - _CAUSE_WINDOW)
+        for i in range(trigger.i - 1, start - 1, -1):
+            for marker in self.cause_markers:
+                n = len(marker)
+                if i - n + 1 >= start and all(word in (t.lower_, t.lemma_.lower())  # "en raison des": "de"
+                                              for word, t in zip(marker, doc[i - n + 1:i + 1])):
+                    return True
+            if doc[i].is_punct or doc[i].pos_ == "VERB":
+                return False
+        return False
+
+    def answered(self, doc: Doc, sentence: Span, event: EventMention) -> EventMention:
+        """"SAF air-raids targeted RSF while RSF responded with anti-aircraft fire": a remote attack its
+        target answers with fire is a battle (ACLED), when another armed side is named in the sentence."""
+        if event.event_type != "Explosions/Remote violence" or event.actor1 is None:
+            return event
+        others = [a for a in doc_list(doc, "sitrep_actors") if sentence.start <= a.start < sentence.end
+                  and a.kind in ARMED_KINDS + ("police",) and a.name != event.actor1.name]
+        if others:
+            event.sub_event_type, event.event_type = "Armed clash", "Battles"
+            if event.actor2 is None:
+                event.actor2 = others[0]
+        return event
 
     def find_triggers(self, sentence: Span, in_times: set[int]) -> list[tuple[Token, str]]:
         """Trigger words and phrases ("set fire", "opened fire", "set up") with their concept; a
@@ -203,10 +246,14 @@ class EventFinder:
 
     def code(self, doc: Doc, sentence: Span, trigger: Token, concept: str, casualties: list[CasualtyMention],
              instruments: dict[int, str]) -> EventMention | None:
+        word_concept = concept
         spec = self.concepts[concept]
         object_classes = self.object_classes(trigger, instruments)
         if spec.get("weapon_object") and object_classes & self.weapon_classes:  # "abattu onze drones", "seized weapons"
             concept = spec["weapon_object"]
+            spec = self.concepts[concept]
+        elif spec.get("property_object") and "PROPERTY" in object_classes:  # "seized 300 dunams of land"
+            concept = spec["property_object"]
             spec = self.concepts[concept]
         elif spec.get("needs_object") and not object_classes & set(spec["needs_object"]):
             return None  # "set up a committee" is no base, "found the body" no weapons cache
@@ -214,11 +261,16 @@ class EventFinder:
         instrument = self.instrument(trigger, instruments)
         if instrument in self.generic_instruments and event_type_of(sub) == "Explosions/Remote violence":
             instrument = None  # "dropped bombs" stays an air strike
-        if set(spec.get("direct_fire", ())) & set(instruments.values()):
+        direct = bool(set(spec.get("direct_fire", ())) & set(instruments.values()))
+        if direct:
             instrument = None  # mortars fired with machine guns and small arms: a clash
         if spec.get("uses_instrument") and instrument in self.instrument_subtypes:
             sub = self.instrument_subtypes[instrument]
+        elif direct and "direct_sub" in spec:
+            sub = spec["direct_sub"]
         actor1, actor2 = self.actors(doc, sentence, trigger, casualties)
+        if spec.get("unarmed_only") and actor1 is not None and actor1.kind in ARMED_KINDS + ("police", "unidentified"):
+            return None  # "residents fled" is a displacement; "the attackers fled" is not
         if spec.get("needs_armed") and instrument not in self.instrument_subtypes and not (
                 actor1 is not None and actor1.kind in ARMED_KINDS + ("police", "unidentified")
                 and any(actor1 is a for a in doc_list(doc, "sitrep_actors"))):  # named, not a bare demonym
@@ -269,7 +321,7 @@ class EventFinder:
             trigger=trigger.i, concept=concept, event_type=event_type_of(sub), sub_event_type=sub,
             sentences=[(sentence.start, sentence.end)], actor1=actor1, actor2=actor2,
             place=self.place(doc, sentence, trigger), time=self.time(doc, sentence, trigger),
-            fatalities=killed, injuries=injured, modality=self.modality(trigger),
+            fatalities=killed, injuries=injured, modality=self.modality(trigger), word_concept=word_concept,
         )
 
     # ---------------------------------------------------------------- protests
@@ -280,12 +332,16 @@ class EventFinder:
         tear gas, arrests and shootings in it say which kind (violent demonstration, excessive
         force, protest with intervention, peaceful protest) instead of being events of their own."""
         roles = self.scene["roles"]
-        concepts = {c for _, c in triggers}
+        # a word that tells a protest only with its object ("blocked the road") counts when it was coded as one:
+        # forces blocking a road take a security measure
+        concepts = {c for t, c in triggers if not self.concepts[c].get("needs_object") or any(
+            e.trigger == t.i and e.event_type in ("Protests", "Riots") for e in events)}
+        events_told = [e for e in events if e.concept in concepts]
         crowd_actors = [a for a in doc_list(doc, "sitrep_actors")
                         if sentence.start <= a.start < sentence.end and a.kind in ("protesters", "rioters")]
         if not (concepts & set(roles["crowd"]) or crowd_actors):
             return events
-        absorbed = [e for e in events if any(e.concept in roles[r] for r in ("crowd", "violence", "intervention", "force"))]
+        absorbed = [e for e in events_told if any(e.concept in roles[r] for r in ("crowd", "violence", "intervention", "force"))]
         if not absorbed or not (concepts & set(roles["crowd"])) and all(e.concept in roles["intervention"] for e in absorbed):
             return events  # "police arrested three protesters": an arrest, no protest told
         security = ("police", "state_forces")
@@ -404,6 +460,8 @@ class EventFinder:
         classes = set()
         if not heads:  # a parse that missed the object: the words right after the trigger
             following = range(trigger.i + 1, min(trigger.i + 5, trigger.sent.end))
+            # up to a preposition: "houses were damaged during the airstrike" did not damage the aircraft
+            following = range(following.start, next((i for i in following if doc[i].pos_ == "ADP"), following.stop))
             classes = {instruments[i] for i in following if i in instruments}
             heads = [t for t in doc[following.start:following.stop] if t.pos_ in ("NOUN", "PROPN")][:1]
         places = [p for p in doc_list(doc, "sitrep_places") if p.role == "location"]
@@ -418,9 +476,16 @@ class EventFinder:
         return classes
 
     def _nonstate_agent(self, trigger: Token, actor1: ActorMention | None) -> bool:
-        """Done by rebels, militants or an armed group: a named one, or the subject word says so."""
+        """Done by rebels, militants or an armed group: a named one, or the subject word says so. Not the
+        people it was done to: "terrorists had been arrested", "two terrorists arrested on Tuesday"."""
         if actor1 is not None:
+            if trigger.dep_ in ("acl", "acl:relcl", "amod") and actor1.start <= trigger.head.i < actor1.end:
+                return False
+            if _passive(trigger) and actor1.end <= trigger.i:
+                return False
             return actor1.kind in ("rebel", "group", "unidentified")
+        if _passive(trigger):
+            return False
         subjects = [c for c in children(trigger) if c.dep_ == "nsubj"]
         return any(lookup(self.person_nouns, t) == "militants" for s in subjects for t in (s, *children(s)))
 
@@ -648,8 +713,9 @@ class EventFinder:
     def modality(self, trigger: Token) -> str:
         kids = children(trigger)
         verbs = [trigger] + [c for c in kids if c.dep_.startswith("aux")]
-        if trigger.dep_ in ("xcomp",) and trigger.head.lemma_.lower() in self.hypothetical:
-            return "hypothetical"
+        if trigger.dep_.split(":")[0] in ("xcomp", "obj", "dobj", "acl", "nmod") and trigger.head.i != trigger.i \
+                and trigger.head.lemma_.lower() in self.hypothetical:
+            return "hypothetical"  # "prepared to attack", "to prevent protests", "in preparation for a battle"
         if any(t.lower_ in self.hypothetical and t.dep_.startswith("aux") for t in kids):
             return "hypothetical"
         if any(c.lower_ in self.negation and c.dep_ in ("advmod", "neg") for c in kids):
@@ -702,6 +768,7 @@ def _many(doc: Doc, mention: ActorMention) -> bool:
         or root.pos_ == "PROPN" and root.lower_.endswith("s") and not root.lower_.endswith("ss")
 
 
+_CAUSE_WINDOW = 6  # "after fleeing the intensification of clashes": a marker this far before the trigger
 _PROTEST_FOLLOW_UP = 3  # sentences after a protest in which its crowd may turn violent
 _CROWD_KINDS = ("protesters", "rioters", "civilians")
 _TARGET_WINDOW = 5  # "at the Palestinian residential houses": a preposition and a short noun phrase
@@ -761,6 +828,26 @@ def merge_events(candidates: list[EventMention]) -> list[EventMention]:
             if getattr(target, name) is None and getattr(event, name) is not None:
                 setattr(target, name, getattr(event, name))
     return merged
+
+
+def intercepted(events: list[EventMention]) -> list[EventMention]:
+    """"Hamas fired rockets toward Sderot. Some were intercepted over the area.": a salvo whose projectiles
+    the next sentence tells intercepted, and which is told to have hit nothing and no one, is disrupted
+    weapons use (ACLED); the interception is that event, not one of its own. A strike told as a hit
+    ("struck", "drone strikes") stays a strike, and destroying an ammunition depot is no interception."""
+    kept: list[EventMention] = []
+    for event in events:
+        if event.word_concept == "INTERCEPT" and event.modality != "hypothetical":
+            strikes = [e for e in kept if e.event_type == "Explosions/Remote violence" and e.word_concept != "STRIKE"
+                       and e.fatalities is None and e.injuries is None and e.modality in ("asserted", "reported")
+                       and event.sentences[0][0] - e.sentences[-1][1] <= 1]
+            for strike in strikes:  # "Not all of the rockets hit": the same salvo, told again
+                strike.sub_event_type, strike.event_type = event.sub_event_type, event.event_type
+            if strikes:
+                strikes[0].sentences.extend(s for s in event.sentences if s not in strikes[0].sentences)
+                continue
+        kept.append(event)
+    return kept
 
 
 def _refines(earlier: EventMention, later: EventMention) -> bool:

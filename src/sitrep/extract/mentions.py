@@ -112,3 +112,4 @@ class EventMention:
     modality: str = "asserted"
     claims: list[ClaimMention] = field(default_factory=list)
     certainty: str = "reported"  # derived from the claims: see extract/certainty.py
+    word_concept: str = ""  # the trigger word's own concept, before its object recoded it ("destroyed drones")
