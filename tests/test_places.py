@@ -306,3 +306,20 @@ def test_a_word_that_is_a_towns_other_name_or_look_alike_is_no_place(nlp_en, tex
     assert not finder._known_word("Center") and not finder._known_word("Action")
     # another romanization of a town's own name is the town, and a region's other name is the region
     assert finder._known_word("Kostiantynivka") and finder._known_word("Kharkov")
+
+
+@pytest.mark.parametrize("lang,text,country", [
+    ("en", "Protesters gathered outside Israel's embassy in Kyiv on Friday.", "IL"),
+    ("en", "Protesters gathered outside the Embassy of Canada in Kyiv on Friday.", "CA"),
+    ("fr", "Des manifestants se sont rassemblés devant l'ambassade de Suisse à Kyiv vendredi.", "CH"),
+])
+def test_the_country_an_embassy_belongs_to_is_no_location(extract_en, extract_fr, lang, text, country):
+    result = (extract_en if lang == "en" else extract_fr)(text)
+    roles = {p.country_code: p.role for p in result.places}
+    assert roles.get(country) == "in_name"
+    assert result.events and result.events[0].location.name == "Kyiv"
+
+
+def test_a_name_before_a_lowercase_square_is_a_street_not_a_town(extract_en):
+    result = extract_en("Hundreds of people protested in Kharkiv square in Kyiv on Friday.")
+    assert [p.name for p in result.places if p.role == "location"] == ["Kyiv"]

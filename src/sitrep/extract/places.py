@@ -50,6 +50,8 @@ def make_places(nlp: Language, name: str) -> "PlaceFinder":
     return PlaceFinder(nlp.lang)
 
 
+_OF = {"of", "de", "des", "du", "d'", "d’"}  # "the Embassy of", "l'ambassade de"
+
 class PlaceFinder:
     def __init__(self, lang: str) -> None:
         register_extensions()
@@ -63,6 +65,8 @@ class PlaceFinder:
         self.admin2_nouns = set(lex.section("places", "admin2_nouns"))
         self.street_nouns = set(lex.section("places", "street_nouns"))
         self.facility_nouns = set(lex.section("places", "facility_nouns"))
+        self.lowercase_streets = set(lex.section("places", "street_nouns_lowercase") or [])  # "Al Karama square"
+        self.mission_nouns = set(lex.section("places", "mission_nouns") or [])  # "the US Embassy": the US's, not in the US
         self.conjunctions = {"and", "or", "et", "ou", "&"}
         self.inside_words = set(lex.section("places", "inside_words"))  # "X area in Y": X is inside Y
         self.area_nouns = set(lex.section("places", "area_nouns"))  # "area", "neighborhood", "camp"
@@ -123,6 +127,8 @@ class PlaceFinder:
         for mention in mentions:
             if mention.role == "location" and self.is_metonym(doc[mention.start:mention.end]):
                 mention.role = "metonym"
+            elif mention.role == "location" and self.names_a_mission(doc, mention.start, mention.end):
+                mention.role = "in_name"
         if self.gazetteer is not None:
             mentions = sorted(mentions + self.find_apposed(doc, mentions), key=lambda m: m.start)
             self.mark_enclosing(doc, mentions)
@@ -443,11 +449,24 @@ class PlaceFinder:
     def on_a_street(self, doc: Doc, start: int, end: int) -> bool:
         """A name that is part of a street's: "Dublin Road", "Orchard St.", "rue de Kiev"."""
         for i in (end - 1, end):  # "[Dublin Road]" as one entity, or "[Dublin] Road"
-            if start < i < len(doc) and doc[i].lower_.rstrip(".") in self.street_nouns and doc[i].text[:1].isupper():
+            if start < i < len(doc) and doc[i].lower_.rstrip(".") in self.street_nouns and (
+                    doc[i].text[:1].isupper() or doc[i].lower_ in self.lowercase_streets):
                 return True
         before = [t.lower_ for t in doc[max(start - 2, 0):start]]
         return bool(before) and (before[-1] in self.street_nouns
                                  or (len(before) == 2 and before[0] in self.street_nouns and before[1] in ("de", "du", "d'")))
+
+    def names_a_mission(self, doc: Doc, start: int, end: int) -> bool:
+        """A country's name that says whose embassy or consulate it is ("the US Embassy in Jakarta",
+        "l'ambassade de France à Kyiv"): the mission stands where the sentence puts it, not there."""
+        after = doc[end:end + 2]
+        if after and (after[0].lower_ in self.mission_nouns
+                      or after[0].lower_ in ("'s", "’s") and len(after) > 1 and after[1].lower_ in self.mission_nouns):
+            return True
+        before = [t.lower_ for t in doc[max(start - 3, 0):start]]
+        k = next((k for k in range(len(before) - 1, -1, -1) if before[k] in self.mission_nouns), None)
+        between = before[k + 1:] if k is not None else []  # "Embassy of the", "ambassade des"
+        return bool(set(between) & _OF) and set(between) <= _OF | {"the", "la", "l'", "l’"}
 
     def known_part(self, ent: Span) -> Span:
         """A place entity the gazetteer does not know as a whole, but whose first words it does,
