@@ -535,6 +535,9 @@ def test_strategic_developments_and_causes(extract_en, extract_fr, lang, text, s
     assert events[0].sub_event_type == sub_event_type
 
 
-def test_an_intercepted_salvo_is_one_event(extract_en):
-    events = extract_en("Hamas fired rockets toward Sderot. Most of the rockets were intercepted over the town.").events
+def test_an_intercepted_salvo_is_one_event_by_who_stopped_it(extract_en):
+    events = extract_en("Hamas fired rockets toward Sderot. Most of the rockets were intercepted over Israel.").events
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+    # ACLED's actor1 is who disrupted it (unnamed here: the forces of where it happened), who fired is actor2
+    assert events[0].actor1.name.startswith("Military Forces of Israel") and events[0].actor2.name == "Hamas Movement"
+    assert events[0].location.name == "Israel"

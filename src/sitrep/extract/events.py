@@ -844,7 +844,16 @@ def intercepted(events: list[EventMention]) -> list[EventMention]:
             for strike in strikes:  # "Not all of the rockets hit": the same salvo, told again
                 strike.sub_event_type, strike.event_type = event.sub_event_type, event.event_type
             if strikes:
-                strikes[0].sentences.extend(s for s in event.sentences if s not in strikes[0].sentences)
+                first = strikes[0]
+                first.sentences.extend(s for s in event.sentences if s not in first.sentences)
+                # ACLED's actor1 is who disrupted it: the interceptor named, else the forces of where it was
+                # intercepted; who fired is actor2
+                interceptor = event.actor1 if event.actor1 is not None and event.actor1.kind in ARMED_KINDS else \
+                    ActorMention(event.trigger, event.trigger + 1, "", "Military Forces", None, "state_forces", home=True)
+                if first.actor1 is not None and first.actor1.name != interceptor.name:
+                    first.actor2 = first.actor1
+                first.actor1 = interceptor
+                first.place = event.place or first.place  # where it was stopped: "intercepted over Sderot"
                 continue
         kept.append(event)
     return kept
