@@ -261,13 +261,10 @@ class EventFinder:
         instrument = self.instrument(trigger, instruments)
         if instrument in self.generic_instruments and event_type_of(sub) == "Explosions/Remote violence":
             instrument = None  # "dropped bombs" stays an air strike
-        direct = bool(set(spec.get("direct_fire", ())) & set(instruments.values()))
-        if direct:
+        if set(spec.get("direct_fire", ())) & set(instruments.values()):
             instrument = None  # mortars fired with machine guns and small arms: a clash
         if spec.get("uses_instrument") and instrument in self.instrument_subtypes:
             sub = self.instrument_subtypes[instrument]
-        elif direct and "direct_sub" in spec:
-            sub = spec["direct_sub"]
         actor1, actor2 = self.actors(doc, sentence, trigger, casualties)
         if spec.get("unarmed_only") and actor1 is not None and actor1.kind in ARMED_KINDS + ("police", "unidentified"):
             return None  # "residents fled" is a displacement; "the attackers fled" is not

@@ -52,6 +52,7 @@ def make_places(nlp: Language, name: str) -> "PlaceFinder":
 
 _OF = {"of", "de", "des", "du", "d'", "d’"}  # "the Embassy of", "l'ambassade de"
 
+
 class PlaceFinder:
     def __init__(self, lang: str) -> None:
         register_extensions()
