@@ -29,6 +29,7 @@ from .mentions import ActorMention, CasualtyMention, EventMention, PlaceMention,
 
 COMBATANTS = {"soldiers", "militants", "attackers", "police"}
 ARMED_KINDS = ("state_forces", "rebel", "group")  # actors that can be a side of a battle
+ARMED_OR_POLICE = ARMED_KINDS + ("police", "unidentified")  # anyone who bears arms, named or not
 _CLAUSAL = {"ccomp", "xcomp", "advcl", "parataxis", "acl"}  # links from a clause to the verb it depends on
 _BACKGROUND_DAYS = 60  # an event dated this long before the article is background, not news
 # An event is dated by the finest date of its sentence: "On 1 December, protesters ... against the 1987 law",
@@ -266,10 +267,10 @@ class EventFinder:
         if spec.get("uses_instrument") and instrument in self.instrument_subtypes:
             sub = self.instrument_subtypes[instrument]
         actor1, actor2 = self.actors(doc, sentence, trigger, casualties)
-        if spec.get("unarmed_only") and actor1 is not None and actor1.kind in ARMED_KINDS + ("police", "unidentified"):
+        if spec.get("unarmed_only") and actor1 is not None and actor1.kind in ARMED_OR_POLICE:
             return None  # "residents fled" is a displacement; "the attackers fled" is not
         if spec.get("needs_armed") and instrument not in self.instrument_subtypes and not (
-                actor1 is not None and actor1.kind in ARMED_KINDS + ("police", "unidentified")
+                actor1 is not None and actor1.kind in ARMED_OR_POLICE
                 and any(actor1 is a for a in doc_list(doc, "sitrep_actors"))):  # named, not a bare demonym
             return None  # "artillery targeted the outskirts" is an attack; "the sanctions target banks" is not
         killed = next((c for c in casualties if c.outcome == "killed"), None)
