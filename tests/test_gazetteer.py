@@ -315,7 +315,9 @@ def states(tmp_path_factory):
             GazetteerEntry(5165734, "Oregon", 41.64, -83.49, "US", "OH", "town", 20_102, (), admin1_name="Ohio"),
             GazetteerEntry(4140963, "Washington", 38.89511, -77.03637, "US", "DC", "city", 689_545, (), capital=True),
             GazetteerEntry(5815135, "Washington", 47.5, -120.5, "US", "WA", "admin1", 6_500_000, (),
-                           admin1_name="Washington")]
+                           admin1_name="Washington"),
+            GazetteerEntry(4128894, "Springdale", 36.19, -94.13, "US", "AR", "town", 15_000, ("Shiloh",)),
+            GazetteerEntry(4250542, "Shiloh", 38.56, -89.90, "US", "IL", "town", 11_000, ())]
     return Gazetteer.build(tmp_path_factory.mktemp("states") / "g.sqlite", rows, "test")
 
 
@@ -342,3 +344,13 @@ def test_a_bare_capital_is_the_capital_not_the_state_named_after_it(states):
     text = "Protesters marched in Washington on Sunday."
     places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
     assert [(p.feature, p.precision, p.admin1) for p in places if p.text == "Washington"] == [("city", "exact", None)]
+
+
+def test_a_places_own_name_beats_a_former_name_of_another(states):
+    from sitrep import Extractor
+    from sitrep.records import Article
+    from sitrep.settings import load_settings
+
+    text = "The school board met in Shiloh on Monday."
+    places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
+    assert [(p.name, p.precision) for p in places if p.text == "Shiloh"] == [("Shiloh", "exact")]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from .distance import haversine_km
 from ..extract.mentions import PlaceMention
 from ..records import Place
-from .gazetteer import Gazetteer, GazetteerEntry, normalize
+from .gazetteer import Gazetteer, GazetteerEntry, normalize, spelling_key
 
 _CONTEXT_WEIGHT = 4.0  # the candidate is in a country the article names
 _REGION_WEIGHT = 3.0  # in an admin1 unit the article names
@@ -36,6 +36,7 @@ _NEAR_KM = 150.0
 _LEVEL_WEIGHT = 6.0  # a cue noun says the name is a region
 _ADMIN_PENALTY = 2.5  # a bare name is the town before the unit named after it…
 _CAPITAL_POPULATION = 50_000  # …when the town is big enough to be the unit's capital
+_OWN_NAME_WEIGHT = 0.5  # the place's own name (in any romanization), not one of its alternate (often former) names
 _COUNTRY_WEIGHT = 3.0  # "Ukraine" is the country before any town of that name
 _AMBIGUOUS_MARGIN = 0.3  # scores this close are a tie…
 _AMBIGUOUS_KM = 50.0  # …when the candidates are this far apart
@@ -226,8 +227,13 @@ class Geocoder:
         capitals = {(c.country_code, c.admin1) for c in candidates
                     if c.feature in ("city", "town", "village") and c.population >= _CAPITAL_POPULATION}
 
+        own = spelling_key(mention.name)
+
         def score(entry: GazetteerEntry) -> float:
             value = math.log10(entry.population + 10) + 2.0 * (entry.match_score - 1.0)
+            if spelling_key(entry.name) == own:  # "Maryville" is Maryville, Tennessee before Beeville, once called
+                # so; "Mykolaivka" is as much "Mykolayivka"
+                value += _OWN_NAME_WEIGHT
             if entry.country_code in frame.countries:
                 value += _CONTEXT_WEIGHT
             elif entry.country_code in frame.actor_countries:
