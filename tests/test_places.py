@@ -323,3 +323,15 @@ def test_the_country_an_embassy_belongs_to_is_no_location(extract_en, extract_fr
 def test_a_name_before_a_lowercase_square_is_a_street_not_a_town(extract_en):
     result = extract_en("Hundreds of people protested in Kharkiv square in Kyiv on Friday.")
     assert [p.name for p in result.places if p.role == "location"] == ["Kyiv"]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("en", "Students at Kharkiv High School were evacuated on Friday.", "Kharkiv"),
+    ("en", "Flights at Odesa International Airport were cancelled.", "Odesa"),
+    ("en", "Shelling continued in Western Ukraine on Friday.", "Ukraine"),
+    ("en", "The storm moved into South Odesa.", "Odesa"),
+    ("fr", "Les élèves du lycée de Kharkiv ont été évacués.", "Kharkiv"),
+])
+def test_a_known_place_inside_a_longer_name_is_found(extract_en, extract_fr, lang, text, place):
+    places = (extract_en if lang == "en" else extract_fr)(text).places
+    assert [p.name for p in places if p.latitude is not None] == [place]

@@ -23,6 +23,7 @@ from .mentions import PlaceMention
 PLACE_LABELS = {"LOC", "GPE"}
 _WEAPON_KINDS = {"MISSILE", "ARTILLERY", "DRONE", "AIRCRAFT", "BOMB", "IED", "GRENADE", "CHEMICAL", "GUN", "WEAPON"}
 _MAX_NAME_TOKENS = 3
+_FACILITY_NAME_WORDS = 2  # "Springfield [High] School", "Vancouver [International] Airport"
 _DATELINE_MARKS = {"—", "–", "--", "-", "(", "(AP)"}
 # words in capitals that open a dateline-like line but name no place: wire services and headings
 _NOT_DATELINES = {"AP", "AFP", "UPI", "REUTERS", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE"}
@@ -66,6 +67,7 @@ class PlaceFinder:
         self.admin2_nouns = set(lex.section("places", "admin2_nouns"))
         self.street_nouns = set(lex.section("places", "street_nouns"))
         self.facility_nouns = set(lex.section("places", "facility_nouns"))
+        self.region_qualifiers = set(lex.section("places", "region_qualifiers") or [])
         self.lowercase_streets = set(lex.section("places", "street_nouns_lowercase") or [])  # "Al Karama square"
         self.mission_nouns = set(lex.section("places", "mission_nouns") or [])  # "the US Embassy": the US's, not in the US
         self.conjunctions = {"and", "or", "et", "ou", "&"}
@@ -89,6 +91,7 @@ class PlaceFinder:
             | set(lex.section("actors", "civilian_nouns")) | set(lex.section("actors", "protester_nouns"))
             | set(lex.section("time", "weekdays")) | set(lex.section("time", "months"))
             | set(lex.section("casualties", "person_nouns")) | set(lex.section("places", "direction_words"))
+            | set(lex.section("places", "region_qualifiers") or [])
             | set(lex.section("places", "street_nouns"))
             | set(lex.section("places", "facility_nouns")) - {"city"}  # "General Hospital"; "Kansas City" stays
             | self.weapons
@@ -471,13 +474,21 @@ class PlaceFinder:
 
     def known_part(self, ent: Span) -> Span:
         """A place entity the gazetteer does not know as a whole, but whose first words it does,
-        followed by a facility noun: "Minnesota House" is in Minnesota, "St. Cloud Hospital" in
-        St. Cloud."""
+        followed by a facility noun, perhaps after words of the facility's name: "Minnesota House"
+        is in Minnesota, "St. Cloud Hospital" in St. Cloud, "Springfield High School" in
+        Springfield. Or whose words after a qualifier it knows: "East Texas", "Metropolitan Atlanta"."""
         if len(ent) < 2 or self._known(ent.text):
             return ent
+        doc = ent.doc
+        if doc[ent.start].lower_ in self.region_qualifiers and self._known(doc[ent.start + 1:ent.end].text):
+            return doc[ent.start + 1:ent.end]
         for stop in range(ent.end - 1, ent.start, -1):
-            if ent.doc[stop].lower_ in self.facility_nouns and self.gazetteer.lookup(ent.doc[ent.start:stop].text):  # type: ignore[union-attr]
-                return ent.doc[ent.start:stop]
+            if doc[stop].lower_ not in self.facility_nouns:
+                continue
+            for known_end in range(stop, max(ent.start, stop - _FACILITY_NAME_WORDS - 1), -1):
+                if all(t.is_title or t.is_upper for t in doc[known_end:stop]) \
+                        and self.gazetteer.lookup(doc[ent.start:known_end].text):  # type: ignore[union-attr]
+                    return doc[ent.start:known_end]
         return ent  # "Mala Vovcha" is not Mala, "Lyman Pershyi" not Lyman: an unknown place of its own
 
     def in_a_compound(self, doc: Doc, ent: Span) -> bool:
