@@ -317,7 +317,12 @@ def states(tmp_path_factory):
             GazetteerEntry(5815135, "Washington", 47.5, -120.5, "US", "WA", "admin1", 6_500_000, (),
                            admin1_name="Washington"),
             GazetteerEntry(4128894, "Springdale", 36.19, -94.13, "US", "AR", "town", 15_000, ("Shiloh",)),
-            GazetteerEntry(4250542, "Shiloh", 38.56, -89.90, "US", "IL", "town", 11_000, ())]
+            GazetteerEntry(4250542, "Shiloh", 38.56, -89.90, "US", "IL", "town", 11_000, ()),
+            # namesakes in two states; only in Texas does the town lie in the county
+            GazetteerEntry(4068590, "Huntsville", 34.73, -86.59, "US", "AL", "city", 200_000, (), admin2="Madison County"),
+            GazetteerEntry(4696202, "Huntsville", 30.72, -95.55, "US", "TX", "town", 41_000, (), admin2="Walker County"),
+            GazetteerEntry(-1, "Walker County", 33.80, -87.30, "US", "AL", "admin2", 65_000, ("Walker",)),
+            GazetteerEntry(-2, "Walker County", 30.74, -95.57, "US", "TX", "admin2", 72_000, ("Walker",))]
     return Gazetteer.build(tmp_path_factory.mktemp("states") / "g.sqlite", rows, "test")
 
 
@@ -354,3 +359,13 @@ def test_a_places_own_name_beats_a_former_name_of_another(states):
     text = "The school board met in Shiloh on Monday."
     places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
     assert [(p.name, p.precision) for p in places if p.text == "Shiloh"] == [("Shiloh", "exact")]
+
+
+def test_a_town_and_the_county_holding_it_place_each_other(states):
+    from sitrep import Extractor
+    from sitrep.records import Article
+    from sitrep.settings import load_settings
+
+    text = "The sheriff of Walker County said the fire in Huntsville was put out on Monday."
+    places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
+    assert {(p.text, p.latitude) for p in places} == {("Walker", 30.74), ("Huntsville", 30.72)}

@@ -33,6 +33,7 @@ _CAPITAL_WEIGHT = 1.5  # a country's capital…
 _METONYM_WEIGHT = 3.0  # …all the more when the name stands for a government
 _NEAR_WEIGHT = 1.5  # within _NEAR_KM of another place of the article
 _NEAR_KM = 150.0
+_NEST_WEIGHT = 2.0  # a county the article names holds this town it names, or the other way round
 _LEVEL_WEIGHT = 6.0  # a cue noun says the name is a region
 _ADMIN_PENALTY = 2.5  # a bare name is the town before the unit named after it…
 _CAPITAL_POPULATION = 50_000  # …when the town is big enough to be the unit's capital
@@ -56,6 +57,9 @@ class Frame:
     actor_countries: set[str] = field(default_factory=set)
     regions: set[Region] = field(default_factory=set)
     anchors: list[tuple[float, float]] = field(default_factory=list)
+    # (country, admin1, county) where a county the article names holds a town it names: Huntsville
+    # and Walker County are the Texan ones, where the one lies in the other
+    nests: set[tuple[str | None, str | None, str]] = field(default_factory=set)
 
 
 class Geocoder:
@@ -85,6 +89,7 @@ class Geocoder:
         preferring candidates near the places already placed. The countries of the article's
         actors count for less: Russian forces fight in Ukraine."""
         frame = Frame(set(countries), set(actor_countries) - set(countries))
+        frame.nests = self.nests(mentions)
         for mention in mentions:
             if mention.role != "location":
                 continue
@@ -100,6 +105,21 @@ class Geocoder:
         frame.anchors = [(e.latitude, e.longitude) for e in first if e is not None
                          and e.feature not in ("continent", "country", "admin1") and len(self.candidates(e.name)) == 1]
         return [self.geocode(mention, start, end, frame) for mention, (start, end) in zip(mentions, offsets)]
+
+    def nests(self, mentions: Sequence[PlaceMention]) -> set[tuple[str | None, str | None, str]]:
+        """The counties the article names that hold a town (of another name) it names."""
+        counties: dict[tuple[str | None, str | None, str], set[str]] = {}
+        towns: dict[tuple[str | None, str | None, str], set[str]] = {}
+        for mention in mentions:
+            if mention.role != "location":
+                continue
+            for entry in self.candidates(mention.name):
+                if entry.feature == "admin2":
+                    counties.setdefault((entry.country_code, entry.admin1, normalize(entry.name)), set()).add(mention.name)
+                elif entry.feature in ("city", "town", "village") and entry.admin2 \
+                        and spelling_key(entry.name) == spelling_key(mention.name):  # not "Mecca", once Medina's name
+                    towns.setdefault((entry.country_code, entry.admin1, normalize(entry.admin2)), set()).add(mention.name)
+        return {key for key, names in counties.items() if towns.get(key, set()) - names}
 
     def dominant_region(self, mentions: Sequence[PlaceMention], frame: Frame) -> set[Region]:
         """Spatial minimality, when the article names no region: the admin1 unit holding a
@@ -249,6 +269,9 @@ class Geocoder:
                     value += _LEVEL_WEIGHT if entry.feature == mention.level_hint else _LEVEL_WEIGHT / 2
                 elif (entry.country_code, entry.admin1) in capitals:
                     value -= _ADMIN_PENALTY
+            if frame.nests and (entry.country_code, entry.admin1,
+                                normalize(entry.name if entry.feature == "admin2" else entry.admin2 or "")) in frame.nests:
+                value += _NEST_WEIGHT
             if frame.anchors and entry.feature not in ("continent", "country", "admin1") and any(
                     0 < haversine_km(entry.latitude, entry.longitude, lat, lon) < _NEAR_KM for lat, lon in frame.anchors):
                 value += _NEAR_WEIGHT
