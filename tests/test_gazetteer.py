@@ -322,7 +322,9 @@ def states(tmp_path_factory):
             GazetteerEntry(4068590, "Huntsville", 34.73, -86.59, "US", "AL", "city", 200_000, (), admin2="Madison County"),
             GazetteerEntry(4696202, "Huntsville", 30.72, -95.55, "US", "TX", "town", 41_000, (), admin2="Walker County"),
             GazetteerEntry(-1, "Walker County", 33.80, -87.30, "US", "AL", "admin2", 65_000, ("Walker",)),
-            GazetteerEntry(-2, "Walker County", 30.74, -95.57, "US", "TX", "admin2", 72_000, ("Walker",))]
+            GazetteerEntry(-2, "Walker County", 30.74, -95.57, "US", "TX", "admin2", 72_000, ("Walker",)),
+            GazetteerEntry(2964574, "Dublin", 53.33, -6.25, "IE", "L", "city", 1_024_000, (), capital=True),
+            GazetteerEntry(4512060, "Dublin", 40.10, -83.11, "US", "OH", "town", 45_000, (), admin1_name="Ohio")]
     return Gazetteer.build(tmp_path_factory.mktemp("states") / "g.sqlite", rows, "test")
 
 
@@ -369,3 +371,14 @@ def test_a_town_and_the_county_holding_it_place_each_other(states):
     text = "The sheriff of Walker County said the fire in Huntsville was put out on Monday."
     places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
     assert {(p.text, p.latitude) for p in places} == {("Walker", 30.74), ("Huntsville", 30.72)}
+
+
+def test_a_state_in_an_organizations_name_says_where_the_article_is(states):
+    from sitrep import Extractor
+    from sitrep.records import Article
+    from sitrep.settings import load_settings
+
+    text = "The Ohio Arts Council awarded grants to three groups of artists in Dublin on Monday."
+    places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
+    assert [(p.role, p.admin1) for p in places if p.text == "Ohio"] == [("in_name", "Ohio")]
+    assert [(p.country_code, p.admin1) for p in places if p.text == "Dublin"] == [("US", "Ohio")]

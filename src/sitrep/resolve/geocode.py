@@ -90,6 +90,13 @@ class Geocoder:
         actors count for less: Russian forces fight in Ukraine."""
         frame = Frame(set(countries), set(actor_countries) - set(countries))
         frame.nests = self.nests(mentions)
+        for mention in mentions:  # "the Ohio Arts Council": an article about Ohio, maybe ("the University of
+            # Pennsylvania" says less): its region counts, not its country
+            if mention.role == "in_name":
+                units = [e for e in self.gazetteer.lookup(mention.name) if e.feature in ("admin1", "country")]
+                if len(units) == 1 and units[0].feature == "admin1" and units[0].admin1 \
+                        and spelling_key(units[0].name) == spelling_key(mention.name):
+                    frame.regions.add((units[0].country_code, units[0].admin1))
         for mention in mentions:
             if mention.role != "location":
                 continue
