@@ -382,3 +382,18 @@ def test_a_state_in_an_organizations_name_says_where_the_article_is(states):
     places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
     assert [(p.role, p.admin1) for p in places if p.text == "Ohio"] == [("in_name", "Ohio")]
     assert [(p.country_code, p.admin1) for p in places if p.text == "Dublin"] == [("US", "Ohio")]
+
+
+def test_a_name_unknown_as_a_whole_is_in_the_place_its_first_words_name_in_the_articles_country(states, tmp_path):
+    from sitrep.extract.mentions import PlaceMention
+    from sitrep.resolve.geocode import Frame, Geocoder
+
+    place = Geocoder(states).geocode(PlaceMention(0, 3, "Huntsville Live Bait", "ner"), 0, 20, Frame(countries={"US"}))
+    assert (place.text, place.name, place.admin1 is None, place.precision) == (
+        "Huntsville Live Bait", "Huntsville", True, "exact")
+    # elsewhere, an unknown place of its own: "Mala Vovcha" in Ukraine is not Mala, Peru
+    gazetteer = Gazetteer.build(tmp_path / "g.sqlite", [
+        GazetteerEntry(690791, "Ukraine", 48.87, 32.40, "UA", None, "country", 44_000_000, ()),
+        GazetteerEntry(3935624, "Mala", -12.66, -76.63, "PE", "15", "town", 12_000, ())], "test")
+    place = Geocoder(gazetteer).geocode(PlaceMention(0, 2, "Mala Vovcha", "ner"), 0, 11, Frame(countries={"UA"}))
+    assert (place.name, place.precision) == ("Mala Vovcha", "unresolved")

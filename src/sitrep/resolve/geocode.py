@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .distance import haversine_km
 from ..extract.mentions import PlaceMention
@@ -33,6 +33,7 @@ _CAPITAL_WEIGHT = 1.5  # a country's capital…
 _METONYM_WEIGHT = 3.0  # …all the more when the name stands for a government
 _NEAR_WEIGHT = 1.5  # within _NEAR_KM of another place of the article
 _NEAR_KM = 150.0
+_MIN_PREFIX = 4  # "Newark Live Bait" is in Newark; "Le Havre Port" is not in Le
 _NEST_WEIGHT = 2.0  # a county the article names holds this town it names, or the other way round
 _LEVEL_WEIGHT = 6.0  # a cue noun says the name is a region
 _ADMIN_PENALTY = 2.5  # a bare name is the town before the unit named after it…
@@ -170,6 +171,8 @@ class Geocoder:
                 return self.enclosed(mention, start, end, units[0])
             # a country or a city outside the unit: a list ("Kuwait, Egypt"), not a place inside it
         if not ranked:
+            ranked = self.known_prefix(mention, frame or Frame())
+        if not ranked:
             return self.fallback(mention, start, end)
         (best_score, entry), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
         precision = entry.placed or _PRECISION.get(entry.feature, "exact")  # a village known by name only
@@ -184,6 +187,21 @@ class Geocoder:
                       admin1=entry.admin1_name, admin2=entry.admin2,
                       feature=entry.feature, precision=precision, role=mention.role, match_score=ranked[0][1].match_score)
         return place
+
+    def known_prefix(self, mention: PlaceMention, frame: Frame) -> list[tuple[float, GazetteerEntry]]:
+        """A name unknown as a whole whose first words name a place of a country the article is
+        about: "Newark Live Bait", "St. Paul Pioneer Press" are in Newark and St. Paul. Elsewhere
+        it is a place of its own: "Mala Vovcha" in Ukraine is not Mala, Peru."""
+        words = mention.name.split()
+        for stop in range(len(words) - 1, 0, -1):
+            prefix = " ".join(words[:stop])
+            if len(prefix) < _MIN_PREFIX:
+                break
+            ranked = [(score, entry) for score, entry in self.rank(replace(mention, lookup=prefix), frame)
+                      if entry.country_code in frame.countries and entry.feature != "country"]
+            if ranked:
+                return ranked
+        return []
 
     def demonym(self, mention: PlaceMention, start: int, end: int) -> Place:
         """A demonym ("Canadian", "les soldats russes") is its country, whatever else bears its name."""
