@@ -397,3 +397,22 @@ def test_a_name_unknown_as_a_whole_is_in_the_place_its_first_words_name_in_the_a
         GazetteerEntry(3935624, "Mala", -12.66, -76.63, "PE", "15", "town", 12_000, ())], "test")
     place = Geocoder(gazetteer).geocode(PlaceMention(0, 2, "Mala Vovcha", "ner"), 0, 11, Frame(countries={"UA"}))
     assert (place.name, place.precision) == ("Mala Vovcha", "unresolved")
+
+
+def test_a_small_namesake_in_a_country_the_article_never_names_is_no_pin(tmp_path):
+    from sitrep.extract.mentions import PlaceMention
+    from sitrep.resolve.geocode import Frame, Geocoder
+
+    gazetteer = Gazetteer.build(tmp_path / "g.sqlite", [
+        GazetteerEntry(1269750, "India", 22.0, 79.0, "IN", None, "country", 1_400_000_000, ()),
+        GazetteerEntry(3051020, "Gara", 46.03, 19.04, "HU", "03", "village", 2_000, ()),
+        GazetteerEntry(1150000, "Gara", 26.0, 88.0, "IN", "34", "village", 900, ())], "test")
+    frame = Frame(countries={"IN"}, regions={("IN", "02")})
+    assert Geocoder(gazetteer).geocode(PlaceMention(0, 1, "Gara", "ner"), 0, 4, frame).country_code == "IN"
+    frame = Frame(countries={"IN"})  # India's only Gara gone: the Hungarian one is no answer
+    alone = Gazetteer.build(tmp_path / "h.sqlite", [
+        GazetteerEntry(1269750, "India", 22.0, 79.0, "IN", None, "country", 1_400_000_000, ()),
+        GazetteerEntry(3051020, "Gara", 46.03, 19.04, "HU", "03", "village", 2_000, ())], "test")
+    assert Geocoder(alone).geocode(PlaceMention(0, 1, "Gara", "ner"), 0, 4, frame).precision == "unresolved"
+    # with no country named, nothing says it is not the Hungarian village
+    assert Geocoder(alone).geocode(PlaceMention(0, 1, "Gara", "ner"), 0, 4, Frame()).country_code == "HU"

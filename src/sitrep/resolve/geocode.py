@@ -170,6 +170,11 @@ class Geocoder:
             elif units and not any(e.feature in ("country", "city") for _, e in ranked):
                 return self.enclosed(mention, start, end, units[0])
             # a country or a city outside the unit: a list ("Kuwait, Egypt"), not a place inside it
+        if frame is not None and frame.countries and ranked and all(
+                e.country_code not in frame.countries | frame.actor_countries | {c for c, _ in frame.regions}
+                for _, e in ranked) and ranked[0][1].feature in ("town", "village"):
+            ranked = []  # "Gara village (Srikakulam, Andhra Pradesh)" is not Gara, Hungary: a small place of
+            # a country the article never names is a namesake, not the place
         if not ranked:
             ranked = self.known_prefix(mention, frame or Frame())
         if not ranked:
