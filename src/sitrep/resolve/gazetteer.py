@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import SitrepError
@@ -45,6 +46,7 @@ CREATE INDEX IF NOT EXISTS places_by_admin ON places (country_code, admin1, feat
 """
 
 
+@lru_cache(maxsize=1 << 16)  # the geocoder compares the same few names over and over
 def normalize(name: str) -> str:
     """Lowercase, no accents, apostrophes and hyphens as spaces: "Zaporijjia" ~ "zaporijjia",
     "Tchassiv Iar" ~ "tchassiv iar", "Bila Tserkva" ~ "bila-tserkva"."""
@@ -66,6 +68,7 @@ _ABBREVIATED = ("continent", "country", "admin1")
 _SHORT_NAME_LIKENESS = 0.8  # "tyr" ~ "tyre" (0.86); "sin" ~ "singapore" (0.5) is a code
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling_key(name: str) -> str:
     """A loose key under which the romanizations of one name meet: "Tchassiv Iar" and "Chasiv Yar"
     are both "casivar". Used when the exact (normalized) name is unknown, or known only outside the unit
