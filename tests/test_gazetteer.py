@@ -246,8 +246,13 @@ def test_a_stale_cache_is_rebuilt_but_a_users_file_is_not(tmp_path, monkeypatch)
         db.close()
 
     stale(module.default_gazetteer_path(500))
+    older = module.default_gazetteer_path(500).with_name("gazetteer-v3.1-p500.sqlite")  # an older sitrep's build
+    other = module.default_gazetteer_path(500).with_name("gazetteer-v3.1-p1000.sqlite")  # another setting's
+    stale(older)
+    stale(other)
     assert module.open_default_gazetteer(500).lookup("Kharkov")  # rebuilt from the (small) bundled rows
     assert built == ["built"]
+    assert not older.exists() and other.exists()
     stale(tmp_path / "mine.sqlite")
     with pytest.raises(SitrepError) as err:
         module.open_default_gazetteer(500, configured=str(tmp_path / "mine.sqlite"))

