@@ -329,7 +329,9 @@ def states(tmp_path_factory):
             GazetteerEntry(-1, "Walker County", 33.80, -87.30, "US", "AL", "admin2", 65_000, ("Walker",)),
             GazetteerEntry(-2, "Walker County", 30.74, -95.57, "US", "TX", "admin2", 72_000, ("Walker",)),
             GazetteerEntry(2964574, "Dublin", 53.33, -6.25, "IE", "L", "city", 1_024_000, (), capital=True),
-            GazetteerEntry(4512060, "Dublin", 40.10, -83.11, "US", "OH", "town", 45_000, (), admin1_name="Ohio")]
+            GazetteerEntry(4512060, "Dublin", 40.10, -83.11, "US", "OH", "town", 45_000, (), admin1_name="Ohio"),
+            GazetteerEntry(4699066, "Houston", 29.76, -95.36, "US", "TX", "city", 2_300_000, ()),
+            GazetteerEntry(4430400, "Houston", 33.90, -89.00, "US", "MS", "village", 3_500, ())]
     return Gazetteer.build(tmp_path_factory.mktemp("states") / "g.sqlite", rows, "test")
 
 
@@ -421,3 +423,13 @@ def test_a_small_namesake_in_a_country_the_article_never_names_is_no_pin(tmp_pat
     assert Geocoder(alone).geocode(PlaceMention(0, 1, "Gara", "ner"), 0, 4, frame).precision == "unresolved"
     # with no country named, nothing says it is not the Hungarian village
     assert Geocoder(alone).geocode(PlaceMention(0, 1, "Gara", "ner"), 0, 4, Frame()).country_code == "HU"
+
+
+def test_a_place_beyond_doubt_anchors_its_neighbours(states):
+    from sitrep import Extractor
+    from sitrep.records import Article
+    from sitrep.settings import load_settings
+
+    text = "The storm left Houston on Sunday and reached Huntsville by the evening."
+    places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
+    assert [p.latitude for p in places if p.text == "Huntsville"] == [30.72]  # the Texan one, 100 km away

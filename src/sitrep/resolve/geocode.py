@@ -33,6 +33,7 @@ _CAPITAL_WEIGHT = 1.5  # a country's capital…
 _METONYM_WEIGHT = 3.0  # …all the more when the name stands for a government
 _NEAR_WEIGHT = 1.5  # within _NEAR_KM of another place of the article
 _NEAR_KM = 150.0
+_ANCHOR_MARGIN = 1.0  # a place this far ahead of its namesakes anchors the others near it
 _MIN_PREFIX = 4  # "Newark Live Bait" is in Newark; "Le Havre Port" is not in Le
 _NEST_WEIGHT = 2.0  # a county the article names holds this town it names, or the other way round
 _LEVEL_WEIGHT = 6.0  # a cue noun says the name is a region
@@ -109,9 +110,11 @@ class Geocoder:
                 frame.regions.add((entry.country_code, entry.admin1))
         frame.actor_countries -= frame.countries
         frame.regions |= self.dominant_region(mentions, frame)
-        first = [self.choose(m, frame) for m in mentions if m.role != "demonym"]
-        frame.anchors = [(e.latitude, e.longitude) for e in first if e is not None
-                         and e.feature not in ("continent", "country", "admin1") and len(self.candidates(e.name)) == 1]
+        for mention in mentions:  # places that are, with all the article says, beyond doubt
+            ranked = self.rank(mention, frame) if mention.role == "location" else []
+            if ranked and ranked[0][1].feature not in ("continent", "country", "admin1") and (
+                    len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= _ANCHOR_MARGIN):
+                frame.anchors.append((ranked[0][1].latitude, ranked[0][1].longitude))
         return [self.geocode(mention, start, end, frame) for mention, (start, end) in zip(mentions, offsets)]
 
     def nests(self, mentions: Sequence[PlaceMention]) -> set[tuple[str | None, str | None, str]]:
