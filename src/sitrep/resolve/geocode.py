@@ -7,8 +7,10 @@ regions it names weigh far more than population, so "Mykolaivka, in the Donetsk 
 Donetsk oblast's village, and "Pokrovsk" in an article about Ukraine is the Ukrainian town. The
 countries of its actors count for less (Russian forces fight in Ukraine). A cue noun ("la région
 de Briansk", "Donetsk Oblast") picks the admin unit over its capital; "X, Kharkiv" keeps X inside
-the Kharkiv oblast. Places near the article's other places are preferred; a government speaking
-("Washington warned") is its capital.
+the Kharkiv oblast. Places near the article's other places are preferred (near a place well ahead
+of its namesakes, or in the county the article names: "Huntsville" with "Walker County" is the Texan
+one); a government speaking ("Washington warned") is its capital. A town or village of a country the
+article never names is a namesake, not the place.
 
 Never a confident wrong pin: when two candidates are as likely and far apart, the place is put
 at what they share (their admin1 unit or their country) with that precision; a name the
