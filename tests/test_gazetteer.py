@@ -335,58 +335,48 @@ def states(tmp_path_factory):
     return Gazetteer.build(tmp_path_factory.mktemp("states") / "g.sqlite", rows, "test")
 
 
-def test_a_name_in_a_list_of_states_is_the_state(states):
+@pytest.fixture(scope="module")
+def places_in(states):
+    """The places sitrep finds in an English text, with the states gazetteer."""
     from sitrep import Extractor
     from sitrep.records import Article
     from sitrep.settings import load_settings
 
+    extractor = Extractor(load_settings(), gazetteer=states)
+    return lambda text: extractor.extract(Article(text=text, id="a", language="en")).places
+
+
+def test_a_name_in_a_list_of_states_is_the_state(places_in):
     text = "Cases were reported in the United States, in Michigan, Oregon and Ohio."
-    places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
+    places = places_in(text)
     assert {p.text: (p.feature, p.admin1) for p in places if p.text != "United States"} == {
         "Michigan": ("admin1", "Michigan"), "Oregon": ("admin1", "Oregon"), "Ohio": ("admin1", "Ohio")}
     # the town of Oregon, Ohio, when the text puts it there
-    places = Extractor(load_settings(), gazetteer=states).extract(
-        Article(text="A fire broke out in Oregon, Ohio, on Monday.", id="b", language="en")).places
+    places = places_in("A fire broke out in Oregon, Ohio, on Monday.")
     assert [(p.feature, p.admin1) for p in places if p.text == "Oregon"] == [("town", "Ohio")]
 
 
-def test_a_bare_capital_is_the_capital_not_the_state_named_after_it(states):
-    from sitrep import Extractor
-    from sitrep.records import Article
-    from sitrep.settings import load_settings
-
+def test_a_bare_capital_is_the_capital_not_the_state_named_after_it(places_in):
     text = "Protesters marched in Washington on Sunday."
-    places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
+    places = places_in(text)
     assert [(p.feature, p.precision, p.admin1) for p in places if p.text == "Washington"] == [("city", "exact", None)]
 
 
-def test_a_places_own_name_beats_a_former_name_of_another(states):
-    from sitrep import Extractor
-    from sitrep.records import Article
-    from sitrep.settings import load_settings
-
+def test_a_places_own_name_beats_a_former_name_of_another(places_in):
     text = "The school board met in Shiloh on Monday."
-    places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
+    places = places_in(text)
     assert [(p.name, p.precision) for p in places if p.text == "Shiloh"] == [("Shiloh", "exact")]
 
 
-def test_a_town_and_the_county_holding_it_place_each_other(states):
-    from sitrep import Extractor
-    from sitrep.records import Article
-    from sitrep.settings import load_settings
-
+def test_a_town_and_the_county_holding_it_place_each_other(places_in):
     text = "The sheriff of Walker County said the fire in Huntsville was put out on Monday."
-    places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
+    places = places_in(text)
     assert {(p.text, p.latitude) for p in places} == {("Walker", 30.74), ("Huntsville", 30.72)}
 
 
-def test_a_state_in_an_organizations_name_says_where_the_article_is(states):
-    from sitrep import Extractor
-    from sitrep.records import Article
-    from sitrep.settings import load_settings
-
+def test_a_state_in_an_organizations_name_says_where_the_article_is(places_in):
     text = "The Ohio Arts Council awarded grants to three groups of artists in Dublin on Monday."
-    places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
+    places = places_in(text)
     assert [(p.role, p.admin1) for p in places if p.text == "Ohio"] == [("in_name", "Ohio")]
     assert [(p.country_code, p.admin1) for p in places if p.text == "Dublin"] == [("US", "Ohio")]
 
@@ -425,11 +415,7 @@ def test_a_small_namesake_in_a_country_the_article_never_names_is_no_pin(tmp_pat
     assert Geocoder(alone).geocode(PlaceMention(0, 1, "Gara", "ner"), 0, 4, Frame()).country_code == "HU"
 
 
-def test_a_place_beyond_doubt_anchors_its_neighbours(states):
-    from sitrep import Extractor
-    from sitrep.records import Article
-    from sitrep.settings import load_settings
-
+def test_a_place_beyond_doubt_anchors_its_neighbours(places_in):
     text = "The storm left Houston on Sunday and reached Huntsville by the evening."
-    places = Extractor(load_settings(), gazetteer=states).extract(Article(text=text, id="a", language="en")).places
+    places = places_in(text)
     assert [p.latitude for p in places if p.text == "Huntsville"] == [30.72]  # the Texan one, 100 km away
