@@ -226,11 +226,14 @@ def _admin_units(cities: list[dict], admin1_names: dict[tuple[str, str], str],
             continue
         names = {name, *_iso_names_for(country, name, iso_names)}
         lat, lon = _centre(towns)
-        capital = _capital(towns, names) or _capital(by_country[country], names, 50_000)
-        if capital is not None and (capital in towns or haversine_km(
-                lat, lon, float(capital["latitude"]), float(capital["longitude"])) <= _ENCLAVE_KM):
-            # a capital outside the unit only when the unit surrounds it: Kyiv for its oblast, not
+        capital = _capital(towns, names)
+        if capital is None:  # a city of its own, when the unit surrounds it: Kyiv for its oblast, not
             # Washington, D.C. for Washington state
+            capital = _capital(by_country[country], names, 50_000)
+            if capital is not None and haversine_km(lat, lon, float(capital["latitude"]),
+                                                    float(capital["longitude"])) > _ENCLAVE_KM:
+                capital = None
+        if capital is not None:
             names.update([capital["name"], *(capital.get("alternatenames") or ())])
         yield GazetteerEntry(_synthetic_id("admin1", country, code), name, lat, lon, country, code, "admin1",
                              sum(int(t["population"]) for t in towns), tuple(sorted(names)), admin1_name=name)
