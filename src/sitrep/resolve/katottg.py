@@ -96,12 +96,19 @@ def read_register(path: Path) -> Iterator[Unit]:
         book.close()
 
 
-def register_entries(units: Iterable[Unit], known: Iterable[GazetteerEntry]) -> Iterator[GazetteerEntry]:
-    """The register's settlements of which ``known`` (GeoNames' Ukrainian populated places, with
-    their Cyrillic alternate names) holds no namesake in their oblast, each at the centre of the
-    known settlements of its community, else of its raion. Each oblast's GeoNames admin1 code is
-    the one most of its settlements found in ``known`` agree on."""
-    units = list(units)
+@dataclass(slots=True)
+class Matching:
+    """The register against GeoNames' Ukrainian places: each oblast's GeoNames admin1 code (the one
+    most of its settlements found in GeoNames agree on), the settlements matched beyond doubt (a
+    Cyrillic name the only one of its oblast, in both), and those of which GeoNames holds no
+    namesake in their oblast."""
+    admin1: dict[str, str]
+    admin1_names: dict[str | None, str]
+    sure: list[tuple[Unit, GazetteerEntry]]
+    unknown: list[Unit]
+
+
+def match_register(units: Iterable[Unit], known: Iterable[GazetteerEntry]) -> Matching:
     by_name: dict[str, list[GazetteerEntry]] = defaultdict(list)
     admin1_names: dict[str | None, str] = {}
     for entry in known:
@@ -117,29 +124,39 @@ def register_entries(units: Iterable[Unit], known: Iterable[GazetteerEntry]) -> 
         if len(namesakes) == 1:  # a name only one town bears says which admin1 code its oblast has
             votes[unit.oblast][next(iter(namesakes.values())).admin1] += 1
     admin1 = {oblast: counter.most_common(1)[0][0] for oblast, counter in votes.items()}
-    names = {u.code: u.name for u in units}
     in_oblast = Counter((u.oblast, normalize(u.name)) for u in settlements)
-    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    unknown: list[Unit] = []
+    matching = Matching(admin1, admin1_names, [], [])
     for unit in settlements:
         found = [e for e in by_name.get(normalize(unit.name), ()) if e.admin1 == admin1.get(unit.oblast)]
         if not found and unit.category != "K":
-            unknown.append(unit)
+            matching.unknown.append(unit)
         elif len(found) == 1 and in_oblast[(unit.oblast, normalize(unit.name))] == 1:
-            # only a name one settlement of the oblast bears, in both, says where this one lies: 97%
-            # of these lie within 25 km of the centre of the others of their community
-            for group in (unit.community, unit.raion):
-                if group:
-                    points[group].append((found[0].latitude, found[0].longitude))
-    for unit in unknown:
+            matching.sure.append((unit, found[0]))
+    return matching
+
+
+def register_entries(units: Iterable[Unit], known: Iterable[GazetteerEntry]) -> Iterator[GazetteerEntry]:
+    """The register's settlements of which ``known`` (GeoNames' Ukrainian populated places, with
+    their Cyrillic alternate names) holds no namesake in their oblast, each at the centre of the
+    settlements of its community matched beyond doubt, else of its raion (97% of those lie within
+    25 km of the centre of the others of their community: ``benchmarks/register_spread.py``)."""
+    units = list(units)
+    names = {u.code: u.name for u in units}
+    matching = match_register(units, known)
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for unit, entry in matching.sure:
+        for group in (unit.community, unit.raion):
+            if group:
+                points[group].append((entry.latitude, entry.longitude))
+    admin1 = matching.admin1
+    for unit in matching.unknown:
         group, placed = (unit.community, "community") if points.get(unit.community or "") else (unit.raion, "raion")
         if not points.get(group or "") or unit.oblast not in admin1:
             continue
         latitude, longitude = _mean(points[group])  # type: ignore[index]
-        latin = romanize(unit.name)
-        yield GazetteerEntry(_register_id(unit.code), latin, latitude, longitude, "UA", admin1[unit.oblast],
+        yield GazetteerEntry(_register_id(unit.code), romanize(unit.name), latitude, longitude, "UA", admin1[unit.oblast],
                              SETTLEMENT_CATEGORIES[unit.category], 0, (unit.name,),
-                             admin1_name=admin1_names.get(admin1[unit.oblast]),
+                             admin1_name=matching.admin1_names.get(admin1[unit.oblast]),
                              admin2=romanize(names[unit.raion]) + " raion" if unit.raion in names else None,
                              placed=placed)
 
