@@ -329,9 +329,9 @@ def test_english_inflections_the_lemmatizer_misses_still_find_their_trigger(extr
 
 @pytest.mark.parametrize("lang,text,actor1", [
     # unnamed "regime" or "government" forces are the forces of the country where it happened
-    ("en", "On 1 December 2023, regime forces shelled a town near Kabul with artillery.", "Military Forces of Afghanistan"),
+    ("en", "On 1 December 2023, regime forces shelled a town near Kabul with artillery.", "Military Forces of Afghanistan (2021-)"),
     ("fr", "Le 1er décembre 2023, les forces gouvernementales ont bombardé un village près de Kaboul.",
-     "Military Forces of Afghanistan"),
+     "Military Forces of Afghanistan (2021-)"),
     # a state's forces named by their curated ACLED name, with the government period
     ("en", "On 1 December 2023, Turkish forces shelled a town near Kabul with heavy artillery.",
      "Military Forces of Turkey (2016-)"),
@@ -446,7 +446,7 @@ def test_crowds_riot_and_passive_agents_act(extract_en, extract_fr, lang, text, 
      "Violent demonstration", "Rioters (Afghanistan)", None),
     # the police stepping in right after is that protest's intervention, not an event of its own
     ("en", "Hundreds of people protested in Kabul on Sunday. Police arrested three men.",
-     "Protest with intervention", "Protesters (Afghanistan)", "Police Forces of Afghanistan"),
+     "Protest with intervention", "Protesters (Afghanistan)", "Police Forces of Afghanistan (2021-)"),
     # fighting between armed groups recalled after a protest is not the crowd turning violent
     ("en", "Dozens of people gathered in Kabul on Sunday to call for a ceasefire. The rally took place in the "
            "wake of renewed fighting between the Taliban and the Islamic State.",

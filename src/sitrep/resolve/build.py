@@ -3,6 +3,7 @@ actors, event dates with their precision, claims and evidence spans."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections import Counter
 
@@ -14,6 +15,7 @@ from ..records import (Actor, Article, Casualties, Claim, ClaimSource, Document,
                        Quote, Result, Speaker, TextSpan, TimeExpression)
 from ..extract.actors import canonical_actor, conventional_name
 from .geocode import Geocoder
+from .periods import DATED_KINDS, dated_name
 
 _BREAKDOWN_FIELDS = ("children", "women", "civilians", "soldiers")
 
@@ -61,13 +63,18 @@ class ResultBuilder:
         # generic actors ("protesters", "armed men") are those of the country where it happened: where the
         # event has no place of its own, the country the article's places are in
         country = location.country_code if location is not None else home
+        date = _date(doc, e.time)
+        # state actors are named with the government in power on the day, as known when published
+        reference = doc._.sitrep_reference
+        day = _day(date.start if date is not None else None) or reference
         digest = hashlib.sha1(f"{article.id}:{trigger.idx}:{e.sub_event_type}".encode()).hexdigest()[:12]
         return Event(
             id=f"{article.id[:12]}-{n}-{digest}",
             event_type=e.event_type, sub_event_type=e.sub_event_type,
             trigger=TextSpan(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
-            actor1=_actor(doc, e.actor1, country, e.sub_event_type), actor2=_actor(doc, e.actor2, country),
-            location=location, date=_date(doc, e.time), fatalities=_casualties(doc, e.fatalities),
+            actor1=_actor(doc, e.actor1, country, e.sub_event_type, day, reference),
+            actor2=_actor(doc, e.actor2, country, "", day, reference),
+            location=location, date=date, fatalities=_casualties(doc, e.fatalities),
             injuries=_casualties(doc, e.injuries), modality=e.modality,
             claims=[_claim(doc, c) for c in e.claims], certainty=e.certainty,
             evidence=[_span(doc, s, t) for s, t in e.sentences],
@@ -113,7 +120,8 @@ def _span(doc: Doc, start: int, end: int) -> TextSpan:
 _PLACED_KINDS = ("civilians", "protesters", "rioters", "unidentified", "police")
 
 
-def _actor(doc: Doc, a: ActorMention | None, location_country: str | None, sub_event_type: str = "") -> Actor | None:
+def _actor(doc: Doc, a: ActorMention | None, location_country: str | None, sub_event_type: str = "",
+           day: datetime.date | None = None, known: datetime.date | None = None) -> Actor | None:
     if a is None:
         return None
     name, country = a.name, a.country
@@ -123,7 +131,16 @@ def _actor(doc: Doc, a: ActorMention | None, location_country: str | None, sub_e
         country = location_country
         name = canonical_actor(country, a.placed_as or a.kind)
     name = conventional_name(name, sub_event_type, location_country)
+    if a.kind in DATED_KINDS:
+        name = dated_name(name, country, day, known)
     return Actor(name=name, country_code=country, kind=a.kind, text=a.text or None)
+
+
+def _day(iso: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
 
 
 def _date(doc: Doc, t: TimeMention | None) -> EventDate | None:
