@@ -541,3 +541,36 @@ def test_an_intercepted_salvo_is_one_event_by_who_stopped_it(extract_en):
     # ACLED's actor1 is who disrupted it (unnamed here: the forces of where it happened), who fired is actor2
     assert events[0].actor1.name.startswith("Military Forces of Israel") and events[0].actor2.name == "Hamas Movement"
     assert events[0].location.name == "Israel"
+
+
+@pytest.mark.parametrize("lang,text,actor1,actor2", [
+    # a passive's agent acted, its subject was acted upon, also when the agent follows a joined verb
+    ("en", "On 1 December 2023, two policemen were shot and killed by Taliban militants near Kabul.",
+     "Taliban", "Police Forces of Afghanistan (2021-)"),
+    ("en", "On 1 December 2023, one soldier was killed and another was wounded by a Taliban sniper in Kandahar.",
+     "Taliban", None),
+    ("fr", "Le 1er décembre 2023, deux policiers ont été tués par des talibans près de Kaboul.",
+     "Taliban", "Police Forces of Afghanistan (2021-)"),
+    # who planted the bomb that did it
+    ("en", "On 1 December 2023, an IED planted by the Taliban destroyed a military vehicle near Kandahar, killing three soldiers.",
+     "Taliban", None),
+    ("en", "On 1 December 2023, three policemen were killed when their vehicle hit a Taliban-planted roadside bomb in Kapisa.",
+     "Taliban", None),
+    ("fr", "Le 1er décembre 2023, une mine posée par les talibans a tué trois soldats afghans près de Kandahar.",
+     "Taliban", "Military Forces of Afghanistan (2021-)"),
+    # ... but not who fired what was intercepted: the interceptor acted
+    ("en", "On 1 December 2023, Ukrainian forces intercepted cruise missiles fired by Russian forces over Odesa.",
+     "Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)"),
+    # the two sides of a clash "between X and Y"; the side a clash was "with" when only the dead are named
+    ("en", "On 1 December 2023, a heavy exchange of fire erupted between Hamas militants and Israeli troops in Gaza City.",
+     "Hamas Movement", "Military Forces of Israel (2022-)"),
+    ("fr", "Le 1er décembre 2023, des combats ont éclaté entre l'armée malienne et des hommes armés près de Tombouctou.",
+     "Military Forces of Mali (2021-)", "Unidentified Armed Group"),
+    ("en", "On 1 December 2023, two soldiers were killed during clashes with Taliban militants near Kabul.",
+     "Taliban", "Military Forces"),
+])
+def test_who_acted_in_passives_bombs_and_clashes(extract_en, extract_fr, lang, text, actor1, actor2):
+    event = (extract_fr if lang == "fr" else extract_en)(text).events[0]
+    assert (event.actor1.name if event.actor1 else None) == actor1
+    if actor2 is not None:
+        assert event.actor2 is not None and event.actor2.name == actor2

@@ -73,6 +73,8 @@ class EventFinder:
         self.attribution = lex.section("attribution", "verbs")
         self.person_nouns: dict[str, str] = lex.section("casualties", "person_nouns")
         self.agent_markers = set(lex.section("actors", "agent_markers"))
+        self.placing_verbs = {verb: True for verb in lex.section("actors", "placing_verbs") or []}
+        self.between_markers = set(lex.section("actors", "between_markers") or [])
         self.crowd_nouns = {noun: True for section in ("civilian_nouns", "protester_nouns", "rioter_nouns")
                             for noun in lex.section("actors", section)}  # people who may riot
         self.anyone_nouns = set(lex.section("actors", "anyone_nouns"))  # "men", "individuals": anyone
@@ -266,7 +268,7 @@ class EventFinder:
             instrument = None  # mortars fired with machine guns and small arms: a clash
         if spec.get("uses_instrument") and instrument in self.instrument_subtypes:
             sub = self.instrument_subtypes[instrument]
-        actor1, actor2 = self.actors(doc, sentence, trigger, casualties)
+        actor1, actor2 = self.actors(doc, sentence, trigger, casualties, placer_acts=not spec.get("counters_weapons"))
         if spec.get("unarmed_only") and actor1 is not None and actor1.kind in ARMED_OR_POLICE:
             return None  # "residents fled" is a displacement; "the attackers fled" is not
         if spec.get("needs_armed") and instrument not in self.instrument_subtypes and not (
@@ -309,6 +311,10 @@ class EventFinder:
             sub = spec["nonstate_sub"]  # rebels retaking a town
         if sub == "Armed clash":
             actor1, actor2 = self.attacker_first(doc, sentence, trigger, actor1, actor2)
+            if actor1 is None and actor2 is not None and actor2.kind in ARMED_OR_POLICE:
+                # "2 soldiers were killed during clashes with the Taliban": the side named is one, the dead the other
+                actor1, actor2 = actor2, next((m for m in doc_list(doc, "sitrep_actors") if m.kind in ARMED_OR_POLICE
+                                               and any(c.start <= m.start < c.end for c in casualties)), None)
         if event_type_of(sub) == "Violence against civilians" and (actor1 is None or actor1.kind == "civilians"):
             # "a man was shot dead": the civilians are the victims, and ACLED codes the unnamed perpetrator
             # (of the country, once placed)
@@ -522,8 +528,8 @@ class EventFinder:
         specific = [i for i in near if instruments[i] not in self.generic_instruments]  # "bombs dropped by jets": jets
         return instruments[(specific or near)[0]] if near else None
 
-    def actors(self, doc: Doc, sentence: Span, trigger: Token,
-               casualties: Sequence[CasualtyMention] = ()) -> tuple[ActorMention | None, ActorMention | None]:
+    def actors(self, doc: Doc, sentence: Span, trigger: Token, casualties: Sequence[CasualtyMention] = (),
+               placer_acts: bool = True) -> tuple[ActorMention | None, ActorMention | None]:
         mentions = [a for a in doc_list(doc, "sitrep_actors") if sentence.start <= a.start < sentence.end]
         victims = [m for m in mentions if m.country is None and any(c.start <= m.start < c.end for c in casualties)]
         # "3 policemen were killed": the dead, not who killed them (named sides of a clash stay: "4 Taliban killed in clashes")
@@ -546,9 +552,18 @@ class EventFinder:
                 subj = self._by_role(mentions, trigger.head, ("nsubj",), before_only=True)
         else:
             subj = obj = None
-        agent = self._agent_after(doc, mentions, trigger)  # "2 civilians were shot and killed by the Taliban"
-        if agent is not None and (subj is None or subj.kind == "civilians"):
-            subj = agent
+        # "2 policemen were shot and killed by Taliban militants", "1 was wounded by a Taliban sniper": whoever
+        # a passive names with "by" acted; its subject is who it was done to
+        agent = self._agent_of(mentions, trigger) or self._agent_after(doc, mentions, trigger)
+        if agent is not None and agent is not subj:
+            displaced, subj = subj, agent
+            if obj is None and displaced is not None:
+                obj = displaced
+        if subj is None and placer_acts:  # "an IED planted by the Taliban destroyed a vehicle", "hit a Taliban-planted mine"
+            subj = self._placed_by(doc, mentions)
+        if subj is None:  # "an exchange of fire between Hamas militants and Israeli troops"
+            subj, second = self._between(doc, sentence, mentions, trigger)
+            obj = second if second is not None else obj
         if subj is None:  # "settlers raided", parsed as a noun and its clause: a plural just before a finite verb acts
             subj = next((a for a in mentions if a.kind == "civilians" and a.end == trigger.i and _finite(trigger)
                          and _many(doc, a)), None)
@@ -602,6 +617,52 @@ class EventFinder:
             if k > trigger.i and doc[k].lower_ in self.agent_markers and k - trigger.i <= 3:
                 return mention
         return None
+
+    def _agent_of(self, mentions: list[ActorMention], trigger: Token) -> ActorMention | None:
+        """The agent of the trigger's passive, or of a verb joined to it ("killed and 1 was wounded by X")."""
+        if not trigger.doc.has_annotation("DEP"):
+            return None
+        for verb in (trigger, *_coordinated_verbs(trigger)):
+            agent = self._by_role(mentions, verb, ("obl:agent", "agent"), before_only=False)
+            if agent is not None and agent.kind != "civilians":
+                return agent
+        return None
+
+    def _placed_by(self, doc: Doc, mentions: list[ActorMention]) -> ActorMention | None:
+        """Who planted, laid or fired the weapon that did it: the agent of a placing verb's participle
+        ("an IED planted by the Taliban", "une mine posée par les rebelles"), or the actor joined to
+        it by a hyphen ("a Taliban-planted IED")."""
+        for mention in mentions:
+            root = span_root(doc[mention.start:mention.end])
+            if doc.has_annotation("DEP") and root.dep_ in ("obl:agent", "agent") and root.head.i != root.i \
+                    and lookup(self.placing_verbs, root.head) is not None and root.head.dep_.startswith("acl"):
+                return mention
+            if mention.end + 1 < len(doc) and doc[mention.end].text == "-" \
+                    and lookup(self.placing_verbs, doc[mention.end + 1]) is not None:
+                return mention
+            k = mention.start - 1  # the words, where the parse fails: "planted by the Taliban"
+            while k > 0 and doc[k].pos_ == "DET":
+                k -= 1
+            if k > 0 and doc[k].lower_ in self.agent_markers and lookup(self.placing_verbs, doc[k - 1]) is not None:
+                return mention
+        return None
+
+    def _between(self, doc: Doc, sentence: Span, mentions: list[ActorMention],
+                 trigger: Token) -> tuple[ActorMention | None, ActorMention | None]:
+        """The two sides of "clashes between X and Y", "un échange de tirs entre X et Y", read from the
+        words: the marker soon after the trigger, an actor just after it, and another after "and"."""
+        marker = next((t for t in doc[trigger.i + 1:min(trigger.i + 1 + _BETWEEN_WINDOW, sentence.end)]
+                       if t.lower_ in self.between_markers), None)
+        if marker is None:
+            return None, None
+        after = [m for m in mentions if m.start > marker.i]
+        # only articles between ("entre l'armée et des hommes armés": the French "des" is tagged a preposition)
+        first = next((m for m in after if all(t.pos_ in ("DET", "ADP") for t in doc[marker.i + 1:m.start])), None)
+        if first is None:
+            return None, None
+        second = next((m for m in after if m.start > first.end and doc[first.end].pos_ == "CCONJ"
+                       and all(t.pos_ in ("DET", "ADP", "CCONJ") for t in doc[first.end:m.start])), None)
+        return first, second
 
     def civilian_target(self, trigger: Token) -> Token | None:
         """The civilian property a shooting is aimed at: the object of the trigger (or of a verb joined
@@ -769,6 +830,7 @@ def _many(doc: Doc, mention: ActorMention) -> bool:
 _CAUSE_WINDOW = 6  # "after fleeing the intensification of clashes": a marker this far before the trigger
 _PROTEST_FOLLOW_UP = 3  # sentences after a protest in which its crowd may turn violent
 _CROWD_KINDS = ("protesters", "rioters", "civilians")
+_BETWEEN_WINDOW = 4  # "clashes between", "exchange of fire erupted between"
 _TARGET_WINDOW = 5  # "at the Palestinian residential houses": a preposition and a short noun phrase
 _OBJECT_ROLES = ("obj", "dobj", "nsubj:pass", "obl", "obl:arg", "nmod")
 
