@@ -574,3 +574,32 @@ def test_who_acted_in_passives_bombs_and_clashes(extract_en, extract_fr, lang, t
     assert (event.actor1.name if event.actor1 else None) == actor1
     if actor2 is not None:
         assert event.actor2 is not None and event.actor2.name == actor2
+
+
+@pytest.mark.parametrize("text,actor1", [
+    # armed groups the catalogue does not know, by their own names
+    ("On 1 December 2023, Tribal and Clan Forces attacked QSD positions near Deir ez Zor.", "Tribal and Clan Forces"),
+    ("On 1 December 2023, members of the Los Viagras gang ambushed state police officers in Michoacan.",
+     "Los Viagras Gang"),
+    ("On 1 December 2023, four Taliban members were killed in an attack by Afghanistan Freedom Front militants in Kapisa.",
+     "Afghanistan Freedom Front"),
+    # ... but a state's forces are no named group
+    ("On 1 December 2023, the Russian Army shelled Kupiansk.", "Military Forces of Russia (2000-)"),
+])
+def test_armed_groups_by_their_own_names(extract_en, text, actor1):
+    event = extract_en(text).events[0]
+    assert event.actor1 is not None and event.actor1.name == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, Kenya Defence Forces shelled a village near Mandera.",
+    "On 1 December 2023, Security Forces opened fire on a crowd in Kabul.",
+])
+def test_a_states_forces_are_not_named_as_a_group(extract_en, text):
+    for event in extract_en(text).events:
+        assert event.actor1 is None or event.actor1.kind != "rebel", event.actor1
+
+
+def test_a_gang_killing_a_man_is_violence_against_civilians(extract_en):
+    event = extract_en("On 30 November 2023, members of the Jackson la Sombra Gang shot and killed a man in Caracas.").events[0]
+    assert (event.actor1.name, event.sub_event_type) == ("Jackson la Sombra Gang", "Attack")

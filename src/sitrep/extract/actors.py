@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..lang import load_lexicon, token_keys
 from ..nlp.extensions import doc_list, register_extensions
-from ..resolve.countries import country_name
+from ..resolve.countries import country_name, country_names
 from .mentions import ActorMention
 
 _WINDOW = 2  # how far from the noun a demonym may stand ("les forces armées russes")
@@ -88,6 +88,11 @@ class ActorFinder:
         self.branches: dict[str, str] = lex.section("actors", "branch_words")  # "the army" alone is a state's forces
         self.adjective_first = nlp.lang == "en"
         self.counting_determiners = set(lex.section("actors", "counting_determiners") or [])  # "a", "un"
+        # armed groups by their own names: the head nouns that end them, what kind each makes, the small words
+        # inside names ("Tribal and Clan Forces", "Jackson la Sombra Gang"), and words that make them a state's
+        self.group_heads: dict[str, str] = lex.section("actors", "group_heads") or {}
+        self.name_joiners = set(lex.section("actors", "name_joiners") or [])
+        self.state_force_words = set(lex.section("actors", "state_force_words") or [])
 
     def __call__(self, doc: Doc) -> Doc:
         places = [p for p in doc_list(doc, "sitrep_places") if p.role == "location"]
@@ -98,6 +103,8 @@ class ActorFinder:
                     and not _argument_of_verb(doc[start:end]):
                 continue  # "une frappe sur Moscou": a place, not the government ("accusé Kiev d'avoir": both)
             found.append(ActorMention(start, end, doc[start:end].text, entry["name"], entry["country"], entry["kind"]))
+        covered = {i for m in found for i in range(m.start, m.end)}
+        found += [m for m in self.find_named_groups(doc) if not covered & set(range(m.start, m.end))]
         named = {m.end: m for m in found}
         for mention in self.find_patterns(doc):
             owner = named.get(mention.start)  # "Taliban militants": the named group's own fighters
@@ -155,6 +162,34 @@ class ActorFinder:
         return mentions
 
 
+    def find_named_groups(self, doc: Doc) -> list[ActorMention]:
+        """Armed groups the catalogue does not know, by their own name: a capitalized name ending in a
+        group's head noun ("Tribal and Clan Forces", "the Afghanistan Freedom Front", "members of the
+        Los Viagras gang"), named as ACLED names them, by that name. Names with a word of a state's
+        forces in them ("Kenya Defence Forces", "Presidential Guard Battalion") are left to the
+        patterns: they are a state's."""
+        found = []
+        countries = set(country_names().values())  # "Afghanistan Freedom Front" is no state's, "Russian Army" is
+        for token in doc:
+            kind = self.group_heads.get(token.lower_)
+            if kind is None or not (token.is_title or kind == "group"):
+                continue
+            words: list = []  # the name's words before the head, leftwards
+            k = token.i - 1
+            while k >= 0 and (_capitalized(doc[k]) or doc[k].lower_ in self.name_joiners and words):
+                words.insert(0, doc[k])
+                k -= 1
+            while words and (not _capitalized(words[0]) or words[0].pos_ == "DET"):
+                words.pop(0)  # a name starts with a capital: "Tribal and Clan", not "and Clan" or "The"
+            if not words or any(w.lower_ in self.state_force_words or self.demonym(w) and w.text not in countries
+                                for w in words) \
+                    or words[0].is_sent_start and len(words) == 1 and words[0].pos_ != "PROPN":
+                continue  # "Security Forces", "Russian Army"; "Rebel forces …" opening a sentence
+            start = words[0].i
+            name = " ".join(w.text for w in words) + " " + token.text[:1].upper() + token.text[1:]
+            found.append(ActorMention(start, token.i + 1, doc[start:token.i + 1].text, name, None, kind))
+        return found
+
     def find_unknown(self, doc: Doc) -> list[ActorMention]:
         """"Two armed individuals", "unknown men", "des individus armés": an unidentified armed
         group (of the country where it happened, once that is known)."""
@@ -199,6 +234,10 @@ class ActorFinder:
         (the French lemmatizer reads "ukrainiennes" as a verb)."""
         keys = list(token_keys(token)) + ([token.lower_[:-1]] if token.lower_.endswith("s") else [])
         return next((self.demonyms[k] for k in keys if k in self.demonyms), None)
+
+
+def _capitalized(token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha
 
 
 def _argument_of_verb(span) -> bool:

@@ -845,12 +845,13 @@ def _coordinated_verbs(trigger: Token) -> list[Token]:
 
 def _one_sided(actor1: ActorMention | None, actor2: ActorMention | None, victims: str | None) -> bool:
     """Armed men against people who cannot fight back: no armed force on the receiving end, and
-    either unidentified attackers or civilian victims."""
+    either unidentified attackers or an armed group that is no rebel force (a gang, a cartel, a
+    militia), or civilian victims."""
     if actor2 is not None and actor2.kind in ("state_forces", "rebel", "police", "group"):
         return False
     if victims in COMBATANTS:
         return False
-    if actor1 is not None and actor1.kind == "unidentified":
+    if actor1 is not None and actor1.kind in ("unidentified", "group"):  # gunmen, a gang, a cartel
         return True
     return actor1 is None and victims in ("civilians", "children", "women", "people")
 
