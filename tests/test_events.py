@@ -603,3 +603,10 @@ def test_a_states_forces_are_not_named_as_a_group(extract_en, text):
 def test_a_gang_killing_a_man_is_violence_against_civilians(extract_en):
     event = extract_en("On 30 November 2023, members of the Jackson la Sombra Gang shot and killed a man in Caracas.").events[0]
     assert (event.actor1.name, event.sub_event_type) == ("Jackson la Sombra Gang", "Attack")
+
+
+def test_the_sides_between_belong_to_the_clash_not_to_what_it_caused(extract_en):
+    events = extract_en("On 30 November 2023, 200 farmers were displaced due to clashes between the Gulf Clan "
+                        "and FARC dissidents near Kabul.").events
+    assert [e.sub_event_type for e in events] == ["Other", "Armed clash"]
+    assert events[1].actor1 is not None and events[1].actor1.name == "Gulf Clan"

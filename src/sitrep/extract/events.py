@@ -649,8 +649,9 @@ class EventFinder:
 
     def _between(self, doc: Doc, sentence: Span, mentions: list[ActorMention],
                  trigger: Token) -> tuple[ActorMention | None, ActorMention | None]:
-        """The two sides of "clashes between X and Y", "un échange de tirs entre X et Y", read from the
-        words: the marker soon after the trigger, an actor just after it, and another after "and"."""
+        """The two sides of "clashes between X and Y", "un échange de tirs entre X et Y": the marker soon
+        after the trigger, an actor just after it that the parse attaches to the trigger (or to the verb
+        the trigger is the subject of), and another after "and"."""
         marker = next((t for t in doc[trigger.i + 1:min(trigger.i + 1 + _BETWEEN_WINDOW, sentence.end)]
                        if t.lower_ in self.between_markers), None)
         if marker is None:
@@ -659,6 +660,18 @@ class EventFinder:
         # only articles between ("entre l'armée et des hommes armés": the French "des" is tagged a preposition)
         first = next((m for m in after if all(t.pos_ in ("DET", "ADP") for t in doc[marker.i + 1:m.start])), None)
         if first is None:
+            return None, None
+        # the sides of this trigger ("an exchange of fire erupted between"), not of another one the parse puts
+        # between them: "displaced due to clashes between X and Y" names the clashes' sides, not who was displaced
+        _, length = self.phrase(self.triggers, trigger, sentence.end)
+        token = span_root(doc[first.start:first.end]).head
+        for _ in range(_BETWEEN_STEPS):
+            if token.i == trigger.i or trigger.dep_.startswith("nsubj") and token.i == trigger.head.i:
+                break
+            if not trigger.i <= token.i < trigger.i + max(length, 1) and self.phrase(self.triggers, token, sentence.end)[0]:
+                return None, None
+            token = token.head
+        else:
             return None, None
         second = next((m for m in after if m.start > first.end and doc[first.end].pos_ == "CCONJ"
                        and all(t.pos_ in ("DET", "ADP", "CCONJ") for t in doc[first.end:m.start])), None)
@@ -831,6 +844,7 @@ _CAUSE_WINDOW = 6  # "after fleeing the intensification of clashes": a marker th
 _PROTEST_FOLLOW_UP = 3  # sentences after a protest in which its crowd may turn violent
 _CROWD_KINDS = ("protesters", "rioters", "civilians")
 _BETWEEN_WINDOW = 4  # "clashes between", "exchange of fire erupted between"
+_BETWEEN_STEPS = 4  # how far up the parse the sides of "between" may hang from the trigger
 _TARGET_WINDOW = 5  # "at the Palestinian residential houses": a preposition and a short noun phrase
 _OBJECT_ROLES = ("obj", "dobj", "nsubj:pass", "obl", "obl:arg", "nmod")
 
