@@ -93,6 +93,7 @@ class ActorFinder:
         self.group_heads: dict[str, str] = lex.section("actors", "group_heads") or {}
         self.name_joiners = set(lex.section("actors", "name_joiners") or [])
         self.state_force_words = set(lex.section("actors", "state_force_words") or [])
+        self.country_names = set(country_names().values())  # "Afghanistan Freedom Front" is no state's, "Russian Army" is
 
     def __call__(self, doc: Doc) -> Doc:
         places = [p for p in doc_list(doc, "sitrep_places") if p.role == "location"]
@@ -169,7 +170,6 @@ class ActorFinder:
         forces in them ("Kenya Defence Forces", "Presidential Guard Battalion") are left to the
         patterns: they are a state's."""
         found = []
-        countries = set(country_names().values())  # "Afghanistan Freedom Front" is no state's, "Russian Army" is
         for token in doc:
             kind = self.group_heads.get(token.lower_)
             if kind is None or not (token.is_title or kind == "group"):
@@ -181,7 +181,7 @@ class ActorFinder:
                 k -= 1
             while words and (not _capitalized(words[0]) or words[0].pos_ == "DET"):
                 words.pop(0)  # a name starts with a capital: "Tribal and Clan", not "and Clan" or "The"
-            if not words or any(w.lower_ in self.state_force_words or self.demonym(w) and w.text not in countries
+            if not words or any(w.lower_ in self.state_force_words or self.demonym(w) and w.text not in self.country_names
                                 for w in words) \
                     or words[0].is_sent_start and len(words) == 1 and words[0].pos_ != "PROPN":
                 continue  # "Security Forces", "Russian Army"; "Rebel forces …" opening a sentence

@@ -63,10 +63,10 @@ class ResultBuilder:
         # generic actors ("protesters", "armed men") are those of the country where it happened: where the
         # event has no place of its own, the country the article's places are in
         country = location.country_code if location is not None else home
-        date = _date(doc, e.time)
+        event_date = _date(doc, e.time)
         # state actors are named with the government in power on the day, as known when published
         reference = doc._.sitrep_reference
-        day = _day(date.start if date is not None else None) or reference
+        day = _day(event_date.start if event_date is not None else None) or reference
         digest = hashlib.sha1(f"{article.id}:{trigger.idx}:{e.sub_event_type}".encode()).hexdigest()[:12]
         return Event(
             id=f"{article.id[:12]}-{n}-{digest}",
@@ -74,7 +74,7 @@ class ResultBuilder:
             trigger=TextSpan(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
             actor1=_actor(doc, e.actor1, country, e.sub_event_type, day, reference),
             actor2=_actor(doc, e.actor2, country, "", day, reference),
-            location=location, date=date, fatalities=_casualties(doc, e.fatalities),
+            location=location, date=event_date, fatalities=_casualties(doc, e.fatalities),
             injuries=_casualties(doc, e.injuries), modality=e.modality,
             claims=[_claim(doc, c) for c in e.claims], certainty=e.certainty,
             evidence=[_span(doc, s, t) for s, t in e.sentences],

@@ -46,12 +46,13 @@ def dated_name(name: str, code: str | None, day: date | None, known: date | None
     """``name`` with the government period of ``code`` on ``day`` ("Military Forces of Russia
     (2000-) Air Force" keeps its branch after the period); unchanged when the name is not a state's
     actor named after ``code``, or the period is not known."""
-    if code is None or day is None or not _STATE_NAME.match(name):
+    state = _STATE_NAME.match(name)
+    if code is None or day is None or state is None:
         return name
     label = period_label(code, day, known)
     if label is None:
         return name
-    head = f"{_STATE_NAME.match(name).group(1)} of {country_name(code)}"  # type: ignore[union-attr]
+    head = f"{state.group(1)} of {country_name(code)}"
     bare = _PERIOD.sub("", name, count=1)
     if not bare.startswith(head) or bare[len(head):len(head) + 1] not in ("", " "):
         return name
