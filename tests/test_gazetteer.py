@@ -276,6 +276,46 @@ def test_countries_sit_at_their_geographic_centre():
     assert haversine_km(*centres["FR"], 46.0, 2.0) < 5 and haversine_km(*centres["UA"], 49.0, 32.0) < 5
 
 
+def _towns(*points):
+    return [{"latitude": lat, "longitude": lon, "population": pop} for lat, lon, pop in points]
+
+
+def test_a_wide_unit_sits_at_its_own_centre_not_at_the_mean_of_its_towns():
+    from sitrep.resolve.sources import _centre, _unit_point
+
+    # Ontario's towns crowd its south; its centre lies far north of their mean
+    towns = _towns((43.65, -79.38, 2_600_000), (45.42, -75.70, 800_000), (42.98, -81.25, 350_000),
+                   (48.38, -89.25, 100_000), (49.77, -94.49, 15_000), (51.27, -80.64, 2_000))
+    points = [("ontario", 50.0, -86.0), ("quebec", 52.5, -71.8)]
+    assert _unit_point({"Ontario"}, points, towns) == (50.0, -86.0)
+    assert _centre(towns)[0] < 47.0
+    assert _unit_point({"Quebec"}, points, towns) is None  # another unit's point: outside these towns' span
+    assert _unit_point({"Manitoba"}, points, towns) is None  # no such unit: the mean of the towns stays
+    assert _unit_point({"Vardak"}, [("wardak", 34.3, 68.5)], _towns((34.4, 68.87, 30_000), (34.1, 68.2, 500))) \
+        == (34.3, 68.5)  # a unit spelled alike
+
+
+def test_a_wide_units_point_at_its_main_city_is_the_citys_not_the_units():
+    from sitrep.resolve.sources import _unit_point
+
+    towns = _towns((40.71, -74.01, 8_000_000), (42.65, -73.76, 100_000), (42.89, -78.88, 250_000), (44.70, -73.45, 20_000))
+    assert _unit_point({"New York"}, [("new york", 40.7128, -74.006)], towns) is None
+    assert _unit_point({"New York"}, [("new york", 43.0, -75.5)], towns) == (43.0, -75.5)
+
+
+def test_an_unknown_place_of_a_region_lies_where_its_towns_are(tmp_path):
+    path = tmp_path / "g.sqlite"
+    region = GazetteerEntry(-1, "Helmand", 31.0, 64.0, "AF", "10", "admin1", 0, (), admin1_name="Helmand")
+    towns = [GazetteerEntry(1, "Lashkar Gah", 31.59, 64.37, "AF", "10", "town", 40_000, ()),
+             GazetteerEntry(2, "Gereshk", 31.83, 64.57, "AF", "10", "town", 50_000, ()),
+             GazetteerEntry(3, "Hamlet", 29.0, 62.0, "AF", "10", "village", 0, (), placed="community")]
+    gazetteer = Gazetteer.build(path, [region, *towns], "test")
+    lat, lon = gazetteer.settled_point("AF", "10")
+    assert (round(lat, 2), round(lon, 2)) == (31.71, 64.47)  # the placed village counts for nothing
+    assert gazetteer.settled_point("AF", "11") is None
+    gazetteer.close()
+
+
 def test_a_killed_build_leaves_no_half_built_file_behind(tmp_path):
     import subprocess
     import sys

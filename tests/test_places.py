@@ -107,6 +107,17 @@ def test_a_hyphenated_compound_is_read_whole(extract_en):
     assert "Kherson" not in [p.text for p in result.places]
 
 
+def test_a_settlement_noun_before_the_comma_still_puts_the_place_in_the_region(extract_en):
+    # two villages answer to "Mykolaivka" (the Donetsk one by its own name), and the article names
+    # both regions; the region after "village," says which, and is the region, not the city
+    result = extract_en("Drones struck Kherson and the Donetsk region overnight. "
+                        "Russian forces shelled Mykolaivka village, Odesa, with artillery.")
+    (village,) = [p for p in result.places if p.text == "Mykolaivka"]
+    (region,) = [p for p in result.places if p.text == "Odesa"]
+    assert (village.precision, village.admin1, region.feature) == ("exact", "Odesa", "admin1")
+    assert result.events[-1].location.text == "Mykolaivka"
+
+
 def test_a_region_the_text_names_frames_the_whole_article(extract_en):
     # "Pokrovsk" has namesakes in Ukraine and Russia; Donetsk is only in Ukraine
     result = extract_en("Heavy fighting was reported in Pokrovsk. Shelling also hit Donetsk overnight.")
@@ -115,10 +126,11 @@ def test_a_region_the_text_names_frames_the_whole_article(extract_en):
 
 
 def test_a_place_put_in_a_region_by_a_comma(extract_en):
-    # ACLED's way: "<village>, <oblast>"; the village is unknown here, so it goes to the oblast
+    # ACLED's way: "<village>, <oblast>"; the village is unknown here, so it goes where the oblast's
+    # towns are (here, only Kharkiv), not to the oblast's centre (49.5)
     result = extract_en("On 14 March 2023, Russian forces shelled Kolodiazne, Kharkiv, with artillery.")
     (village,) = [p for p in result.places if p.text == "Kolodiazne"]
-    assert (village.precision, village.admin1, village.latitude) == ("enclosing", "Kharkiv", 49.5)
+    assert (village.precision, village.admin1, village.latitude) == ("enclosing", "Kharkiv", 49.98081)
     (oblast,) = [p for p in result.places if p.text == "Kharkiv"]
     assert (oblast.feature, oblast.precision) == ("admin1", "admin1")
     assert result.events[0].location.text == "Kolodiazne"

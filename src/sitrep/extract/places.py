@@ -260,9 +260,13 @@ class PlaceFinder:
         after a comma, a region or a country is a place inside that unit; the second is read as
         the unit (not its capital city). A list ("Kyiv, Odesa and Lviv") is not."""
         for a, b in zip(mentions, mentions[1:]):
-            if b.start != a.end + 1 or doc[a.end].text not in (",", "(") or b.role != "location":
+            nouns = doc[a.end:b.start - 1]  # "Qalat city, Zabul", "Kalynivka village, Donetsk"
+            if b.start <= a.end or len(nouns) > 2 or any(t.lower_ not in self.cue_nouns | self.area_nouns or t.text[:1].isupper()
+                                                          for t in nouns):
                 continue
-            if doc[a.end].text == "(" and not (b.end < len(doc) and doc[b.end].text == ")"):
+            if doc[b.start - 1].text not in (",", "(") or b.role != "location":
+                continue
+            if doc[b.start - 1].text == "(" and not (b.end < len(doc) and doc[b.end].text == ")"):
                 continue  # "Buhaivka (Kharkiv)"
             after = doc[b.end] if b.end < len(doc) else None
             if after is not None and (after.lower_ in self.conjunctions

@@ -13,7 +13,7 @@ import os
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -24,7 +24,7 @@ from ..errors import SitrepError
 SCHEMA_VERSION = 5
 # the version of what the bundled gazetteer holds: raised when its entries change (a better centre
 # point, new names), so the cached file is built again
-BUNDLED_VERSION = 5
+BUNDLED_VERSION = 6
 _CACHE_SIZE = 50_000
 _COLUMNS = ("geonames_id, name, latitude, longitude, country_code, admin1, feature, population, "
             "admin1_name, admin2, admin2_code, capital, placed")
@@ -100,6 +100,16 @@ class GazetteerEntry:
     placed: str | None = None
 
 
+def mean_point(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """The plain mean of points (a set across the antimeridian, Chukotka's towns, is averaged across it)."""
+    latitudes = [lat for lat, _ in points]
+    longitudes = [lon for _, lon in points]
+    if max(longitudes) - min(longitudes) > 180:
+        middle = sum(lon + 360 if lon < 0 else lon for lon in longitudes) / len(longitudes)
+        return sum(latitudes) / len(latitudes), middle - 360 if middle > 180 else middle
+    return sum(latitudes) / len(latitudes), sum(longitudes) / len(longitudes)
+
+
 def feature_for_population(population: int) -> str:
     return "city" if population >= 100_000 else "town" if population >= 5_000 else "village"
 
@@ -113,6 +123,7 @@ class Gazetteer:
             raise SitrepError("E601", path=self.path, problem="no such file")
         self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._cache: dict[str, tuple[GazetteerEntry, ...]] = {}
+        self._settled: dict[tuple[str, str], tuple[float, float] | None] = {}
         try:
             version = dict(self._db.execute("SELECT key, value FROM meta").fetchall()).get("schema_version")
         except sqlite3.DatabaseError as exc:
@@ -176,6 +187,19 @@ class Gazetteer:
         row = self._db.execute(f"SELECT {_COLUMNS} FROM places WHERE country_code = ? AND admin1 = ? "
                                "AND feature = 'admin1' ORDER BY geonames_id DESC LIMIT 1", (country_code, admin1)).fetchone()
         return _entry(row) if row else None
+
+    def settled_point(self, country_code: str | None, admin1: str | None) -> tuple[float, float] | None:
+        """The mean of the towns and villages GeoNames places in an admin1 unit: where a place of
+        that unit the gazetteer does not know most likely lies (the unit's own point is its centre,
+        and most of a wide unit may be empty land)."""
+        if not country_code or not admin1:
+            return None
+        key = (country_code, admin1)
+        if key not in self._settled:
+            rows = self._db.execute("SELECT latitude, longitude FROM places WHERE country_code = ? AND admin1 = ? AND "
+                                    "feature IN ('city', 'town', 'village') AND placed IS NULL", key).fetchall()
+            self._settled[key] = mean_point(rows) if rows else None
+        return self._settled[key]
 
     def info(self) -> dict[str, object]:
         meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())

@@ -235,11 +235,13 @@ class Geocoder:
         unit = self.gazetteer.lookup_admin1(town.country_code, town.admin1) if town.country_code and town.admin1 else None
         return [unit] if unit is not None else []
 
-    @staticmethod
-    def enclosed(mention: PlaceMention, start: int, end: int, unit: GazetteerEntry) -> Place:
-        """A place the gazetteer does not know inside the unit the text names: the unit's centre."""
-        return Place(text=mention.text, start=start, end=end, name=mention.text, latitude=_round(unit.latitude),
-                     longitude=_round(unit.longitude), country_code=unit.country_code,
+    def enclosed(self, mention: PlaceMention, start: int, end: int, unit: GazetteerEntry) -> Place:
+        """A place the gazetteer does not know inside the unit the text names: where the unit's
+        towns lie (a region's), else the unit's centre."""
+        lat, lon = (self.gazetteer.settled_point(unit.country_code, unit.admin1) if unit.feature == "admin1" else None) \
+            or (unit.latitude, unit.longitude)
+        return Place(text=mention.text, start=start, end=end, name=mention.text, latitude=_round(lat),
+                     longitude=_round(lon), country_code=unit.country_code,
                      admin1=unit.admin1_name if unit.feature == "admin1" else None, feature="unknown",
                      precision="enclosing", role=mention.role)
 
@@ -336,9 +338,18 @@ class Geocoder:
                               and places[id(m)].latitude is not None and places[id(m)].role == "location"
                               and places[id(m)].precision not in ("country", "continent", "enclosing")), None)
             if known is not None:
-                place.latitude, place.longitude = known.latitude, known.longitude
+                place.latitude, place.longitude = self.settled_in(known) or (known.latitude, known.longitude)
                 place.country_code, place.admin1 = known.country_code, known.admin1
                 place.precision = "enclosing"
+
+    def settled_in(self, place: Place) -> tuple[float, float] | None:
+        """Where the towns of the region ``place`` is lie, when it is a region."""
+        if place.feature != "admin1" or not place.admin1:
+            return None
+        unit = next((e for e in self.gazetteer.lookup(place.admin1)
+                     if e.feature == "admin1" and e.country_code == place.country_code), None)
+        point = self.gazetteer.settled_point(unit.country_code, unit.admin1) if unit is not None else None
+        return (_round(point[0]), _round(point[1])) if point else None
 
     def fallback(self, mention: PlaceMention, start: int, end: int) -> Place:
         """Unknown to the gazetteer: the country the text gives, if any, with that precision."""

@@ -32,7 +32,7 @@ from typing import IO
 
 from . import katottg
 from .distance import haversine_km
-from .gazetteer import GazetteerEntry, feature_for_population, normalize
+from .gazetteer import GazetteerEntry, feature_for_population, mean_point, normalize, spelling_key
 
 COUNTRY_NAME_LOCALES = ("fr", "en", "ru", "uk", "de", "es", "ar")
 # what news writes that CLDR does not: abbreviations, and names countries went by
@@ -53,7 +53,10 @@ _ADMIN_KIND = re.compile(
 # GeoNames feature codes kept from dumps: populated places, countries and admin units
 _ADMIN_FEATURES = {"ADM1": "admin1", "ADM2": "admin2", "ADM3": "admin3", "PCLI": "country", "PCLD": "country",
                    "PCLS": "country", "PCLF": "country"}
-_ENCLAVE_KM = 150.0  # a city that is a unit of its own lies this close to the centre of the unit around it
+_ENCLAVE_KM = 150.0
+_UNIT_SPAN_MARGIN = 1.0  # degrees around a unit's towns where its centre point may lie
+_CITY_POINT_KM = 15.0  # a unit's point this close to its main city is the city's…
+_CITY_UNIT_KM = 150.0  # …when the unit's towns span more than this  # a city that is a unit of its own lies this close to the centre of the unit around it
 _ALTERNATE_SKIP = {"link", "post", "iata", "icao", "faac", "fr_1793", "wkdt", "unlc", "tcid"}
 
 
@@ -217,6 +220,7 @@ def _admin_units(cities: list[dict], admin1_names: dict[tuple[str, str], str],
     for city in cities:
         members[(city["countrycode"], city.get("admin1code") or "")].append(city)
     iso_names = _iso_subdivision_names()
+    points = _state_points()
     by_country: dict[str, list[dict]] = defaultdict(list)
     for city in cities:
         by_country[city["countrycode"]].append(city)
@@ -225,7 +229,7 @@ def _admin_units(cities: list[dict], admin1_names: dict[tuple[str, str], str],
         if not name:
             continue
         names = {name, *_iso_names_for(country, name, iso_names)}
-        lat, lon = _centre(towns)
+        lat, lon = _unit_point(names, points.get(country, ()), towns) or _centre(towns)
         capital = _capital(towns, names)
         if capital is None:  # a city of its own, when the unit surrounds it: Kyiv for its oblast, not
             # Washington, D.C. for Washington state
@@ -248,15 +252,58 @@ def _admin_units(cities: list[dict], admin1_names: dict[tuple[str, str], str],
                                  admin1_name=name, admin2=district)
 
 
-def _centre(towns: list[dict]) -> tuple[float, float]:
-    """The plain mean of the towns' coordinates: where an unknown village of the unit most likely
-    lies, not its biggest city (a unit across the antimeridian, Chukotka, is averaged across it)."""
+def _state_points() -> dict[str, list[tuple[str, float, float]]]:
+    """Each country's first-level units (by name stem) with their centre points, as the
+    countries-states-cities database gives them (``countrystatecity-countries`` ships it; read as
+    data, its code is not run): "Ontario" at (50.0, -86.0), where GeoNames and atlases put it, not
+    at the mean of its towns near Toronto, 700 km south-east."""
+    spec = importlib.util.find_spec("countrystatecity_countries")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    found: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+    for path in sorted((Path(next(iter(spec.submodule_search_locations))) / "data" / "by-country").glob("*/states.json")):
+        with path.open(encoding="utf-8") as handle:
+            for state in json.load(handle):
+                try:
+                    lat, lon = float(state["latitude"]), float(state["longitude"])
+                except (KeyError, TypeError, ValueError):
+                    continue
+                stem = _stem(state.get("name") or "")
+                if stem and state.get("country_code"):
+                    found[state["country_code"]].append((stem, lat, lon))
+    return found
+
+
+def _unit_point(names: set[str], points: Iterable[tuple[str, float, float]],
+                towns: list[dict]) -> tuple[float, float] | None:
+    """The centre point of the unit that bears one of ``names`` (else one spelled alike: "Khowst" is
+    "Khost"), if exactly one unit of its country does and the point lies within the span of the
+    unit's towns: a unit's own centre, not the mean of its towns, which sits where most people live."""
+    points = list(points)
+    stems = {_stem(n) for n in names} - {""}
+    matches = {(lat, lon) for stem, lat, lon in points if stem in stems}
+    if not matches:
+        keys = {spelling_key(s) for s in stems}
+        matches = {(lat, lon) for stem, lat, lon in points if spelling_key(stem) in keys}
+    if len(matches) != 1:
+        return None
+    lat, lon = next(iter(matches))
     latitudes = [float(t["latitude"]) for t in towns]
     longitudes = [float(t["longitude"]) for t in towns]
-    if max(longitudes) - min(longitudes) > 180:
-        middle = sum(lon + 360 if lon < 0 else lon for lon in longitudes) / len(longitudes)
-        return sum(latitudes) / len(latitudes), middle - 360 if middle > 180 else middle
-    return sum(latitudes) / len(latitudes), sum(longitudes) / len(longitudes)
+    if not (min(latitudes) - _UNIT_SPAN_MARGIN <= lat <= max(latitudes) + _UNIT_SPAN_MARGIN
+            and min(longitudes) - _UNIT_SPAN_MARGIN <= lon <= max(longitudes) + _UNIT_SPAN_MARGIN):
+        return None  # another unit's point: a name shared across levels, or a wrong entry
+    biggest = max(towns, key=lambda t: int(t["population"]))
+    if haversine_km(lat, lon, float(biggest["latitude"]), float(biggest["longitude"])) < _CITY_POINT_KM and \
+            haversine_km(min(latitudes), min(longitudes), max(latitudes), max(longitudes)) > _CITY_UNIT_KM:
+        return None  # its main city's point ("New York" at New York City), not the centre of a wide unit
+    return lat, lon
+
+
+def _centre(towns: list[dict]) -> tuple[float, float]:
+    """The plain mean of the towns' coordinates: where an unknown village of the unit most likely
+    lies, not its biggest city."""
+    return mean_point([(float(t["latitude"]), float(t["longitude"])) for t in towns])
 
 
 def _capital(towns: list[dict], names: set[str], at_least: int = 10_000) -> dict | None:
