@@ -459,3 +459,44 @@ def test_a_place_beyond_doubt_anchors_its_neighbours(places_in):
     text = "The storm left Houston on Sunday and reached Huntsville by the evening."
     places = places_in(text)
     assert [p.latitude for p in places if p.text == "Huntsville"] == [30.72]  # the Texan one, 100 km away
+
+
+def test_a_region_is_placed_from_its_members_and_left_out_when_most_are_unknown():
+    from sitrep.resolve.sources import _regions
+
+    countries = [GazetteerEntry(1, "Saudi Arabia", 25.0, 45.0, "SA", None, "country", 35_000_000, ()),
+                 GazetteerEntry(2, "Bahrain", 26.0, 50.55, "BH", None, "country", 1_500_000, ())]
+    units = [GazetteerEntry(-1, "Donetsk", 48.0, 37.8, "UA", "05", "admin1", 4_100_000, ()),
+             GazetteerEntry(-2, "Luhansk", 48.8, 39.0, "UA", "14", "admin1", 2_100_000, ())]
+    areas = {"SA": {"area": 2_149_690}, "BH": {"area": 765}}
+    regions = {r.name: r for r in _regions(countries, units, areas)}
+    donbas = regions["Donbas"]
+    assert (donbas.feature, donbas.country_code, donbas.latitude, donbas.longitude) == ("region", "UA", 48.4, 38.4)
+    assert "Donbass" in donbas.alternate_names and donbas.population == 6_200_000
+    assert "Middle East" not in regions  # 2 of its 17 countries: another place, not the Middle East
+    # with all 17 (the 15 others of no known area, at 30° N), Saudi Arabia weighs by the square root
+    # of its area: the region sits by it, not at the mean of 17 points, nor pulled to Bahrain
+    full = {r.name: r for r in _regions(countries + [
+        GazetteerEntry(10 + i, code, 30.0, 40.0, code, None, "country", 1, ())
+        for i, code in enumerate(["CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA", "SY", "TR", "AE", "YE"])],
+        units, areas)}
+    assert abs(full["Middle East"].latitude - 25.07) < 0.01 and abs(full["Middle East"].longitude - 45.05) < 0.01
+
+
+def test_a_region_beats_a_village_of_its_name_and_says_it_is_a_region(tmp_path):
+    from sitrep import Extractor
+    from sitrep.records import Article
+    from sitrep.settings import load_settings
+
+    rows = [GazetteerEntry(1, "Middle East", 39.30, -76.59, "US", "MD", "village", 1_872, ()),
+            GazetteerEntry(-5, "Middle East", 28.5, 43.6, None, None, "region", 434_000_000, ("Moyen-Orient",)),
+            GazetteerEntry(2, "Bosnia and Herzegovina", 44.0, 18.0, "BA", None, "country", 3_300_000, ()),
+            GazetteerEntry(3, "Bosnia", 44.2, 17.8, "BA", None, "admin1", 2_000_000, ())]
+    gazetteer = Gazetteer.build(tmp_path / "g.sqlite", rows, "test")
+    extractor = Extractor(load_settings(), gazetteer=gazetteer)
+    places = extractor.extract(Article(text="The virus spread across the Middle East and reached Bosnia and "
+                                            "Herzegovina in March.", id="a", language="en")).places
+    found = {p.text: (p.feature, p.precision, p.latitude) for p in places}
+    assert found["Middle East"] == ("region", "region", 28.5)
+    assert found["Bosnia and Herzegovina"] == ("country", "country", 44.0)  # one country, not Bosnia and a stray name
+    gazetteer.close()

@@ -51,7 +51,9 @@ def make_places(nlp: Language, name: str) -> "PlaceFinder":
     return PlaceFinder(nlp.lang)
 
 
-_OF = {"of", "de", "des", "du", "d'", "d’"}  # "the Embassy of", "l'ambassade de"
+_OF = {"of", "de", "des", "du", "d'", "d’"}
+_JOINING = {"of", "and", "de", "du", "des", "et", "d'", "d’"}  # words inside a name: "Bosnia and Herzegovina"
+_ARTICLES = {"the", "la", "le", "les", "l'", "l’"}  # "the Embassy of", "l'ambassade de"
 
 
 class PlaceFinder:
@@ -128,6 +130,8 @@ class PlaceFinder:
             for mention in self.find_in_names(doc, found):
                 found[(mention.start, mention.end)] = mention
         mentions = sorted(found.values(), key=lambda m: m.start)
+        if self.gazetteer is not None:
+            mentions = self.join_known(doc, mentions)
         for mention in mentions:
             if mention.role == "location" and self.is_metonym(doc[mention.start:mention.end]):
                 mention.role = "metonym"
@@ -139,6 +143,21 @@ class PlaceFinder:
         mentions = sorted(mentions + self.find_demonyms(doc, mentions), key=lambda m: m.start)
         doc._.sitrep_places = mentions
         return doc
+
+    def join_known(self, doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """Two names the model split at "of", "and" or "de" that the gazetteer knows whole are one
+        place: "[Democratic Republic] of the [Congo]", "[Bosnia] and [Herzegovina]"."""
+        joined: list[PlaceMention] = []
+        for mention in mentions:
+            last = joined[-1] if joined else None
+            between = [t.lower_ for t in doc[last.end:mention.start]] if last is not None else []
+            if last is not None and 0 < len(between) <= 2 and between[0] in _JOINING and set(between) <= _JOINING | _ARTICLES:
+                whole = doc[last.start:mention.end].text
+                if self.gazetteer.lookup(whole):  # type: ignore[union-attr]
+                    joined[-1] = PlaceMention(last.start, mention.end, whole, last.source)
+                    continue
+            joined.append(mention)
+        return joined
 
     def place_entities(self, doc: Doc) -> list[Span]:
         """The model's place entities, each extended over the rest of a name it split: "[Al]-[Qasr]",
@@ -402,7 +421,7 @@ class PlaceFinder:
             after = doc[end]
             if not (after.text in _DATELINE_MARKS or after.text == "," and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
                 continue
-            if any(e.feature != "continent" for e in self.gazetteer.lookup(doc[i:end].text)):  # type: ignore[union-attr]
+            if any(e.feature not in ("continent", "region") for e in self.gazetteer.lookup(doc[i:end].text)):  # type: ignore[union-attr]
                 mentions.append(PlaceMention(i, end, doc[i:end].text, "dateline"))
         return mentions
 
@@ -553,7 +572,7 @@ class PlaceFinder:
 
     def _major(self, name: str) -> bool:
         """A country or a city of 100,000 or more: safe to take even at the start of a sentence."""
-        return any(e.feature in ("continent", "country", "city") for e in self.gazetteer.lookup(name))  # type: ignore[union-attr]
+        return any(e.feature in ("continent", "region", "country", "city") for e in self.gazetteer.lookup(name))  # type: ignore[union-attr]
 
     @staticmethod
     def _proper_run(doc: Doc, start: int) -> Span | None:

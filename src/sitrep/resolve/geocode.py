@@ -47,7 +47,7 @@ _AMBIGUOUS_MARGIN = 0.3  # scores this close are a tie…
 _AMBIGUOUS_KM = 50.0  # …when the candidates are this far apart
 _WORLD_CITY = 1_000_000  # a name whose biggest namesake is this big says nothing of the region
 _ENCLOSING_WINDOW = 8  # tokens between "the Biabanak area" and "of Maywand district, Kandahar"
-_PRECISION = {"continent": "continent", "country": "country", "admin1": "admin1", "admin2": "admin2", "admin3": "admin2"}
+_PRECISION = {"continent": "continent", "region": "region", "country": "country", "admin1": "admin1", "admin2": "admin2", "admin3": "admin2"}
 
 
 Region = tuple[str | None, str | None]  # (country code, admin1 code)
@@ -114,7 +114,7 @@ class Geocoder:
         frame.regions |= self.dominant_region(mentions, frame)
         for mention in mentions:  # places that are, with all the article says, beyond doubt
             ranked = self.rank(mention, frame) if mention.role == "location" else []
-            if ranked and ranked[0][1].feature not in ("continent", "country", "admin1") and (
+            if ranked and ranked[0][1].feature not in ("continent", "region", "country", "admin1") and (
                     len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= _ANCHOR_MARGIN):
                 frame.anchors.append((ranked[0][1].latitude, ranked[0][1].longitude))
         return [self.geocode(mention, start, end, frame) for mention, (start, end) in zip(mentions, offsets)]
@@ -144,7 +144,7 @@ class Geocoder:
         support: dict[Region, dict[str, float]] = {}
         for mention in mentions:
             candidates = self.candidates(mention.name) if mention.role == "location" else []
-            if not candidates or candidates[0].population >= _WORLD_CITY or candidates[0].feature in ("country", "continent"):
+            if not candidates or candidates[0].population >= _WORLD_CITY or candidates[0].feature in ("country", "continent", "region"):
                 continue
             for entry in candidates:
                 if entry.feature in ("city", "town", "village", "admin2") and entry.admin1:
@@ -309,7 +309,7 @@ class Geocoder:
             if frame.nests and (entry.country_code, entry.admin1,
                                 normalize(entry.name if entry.feature == "admin2" else entry.admin2 or "")) in frame.nests:
                 value += _NEST_WEIGHT
-            if frame.anchors and entry.feature not in ("continent", "country", "admin1") and any(
+            if frame.anchors and entry.feature not in ("continent", "region", "country", "admin1") and any(
                     0 < haversine_km(entry.latitude, entry.longitude, lat, lon) < _NEAR_KM for lat, lon in frame.anchors):
                 value += _NEAR_WEIGHT
             return value
@@ -336,7 +336,7 @@ class Geocoder:
                 # nearest place its sentence named before it, if no bigger than a region
                 known = next((places[id(m)] for m in reversed(mentions[:index]) if _same_sentence(doc, m.start, mention.start)
                               and places[id(m)].latitude is not None and places[id(m)].role == "location"
-                              and places[id(m)].precision not in ("country", "continent", "enclosing")), None)
+                              and places[id(m)].precision not in ("country", "continent", "region", "enclosing")), None)
             if known is not None:
                 place.latitude, place.longitude = self.settled_in(known) or (known.latitude, known.longitude)
                 place.country_code, place.admin1 = known.country_code, known.admin1

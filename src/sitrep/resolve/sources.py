@@ -37,7 +37,9 @@ from .gazetteer import GazetteerEntry, feature_for_population, mean_point, norma
 COUNTRY_NAME_LOCALES = ("fr", "en", "ru", "uk", "de", "es", "ar")
 # what news writes that CLDR does not: abbreviations, and names countries went by
 COUNTRY_OTHER_NAMES = {"US": ("U.S.", "U.S.A.", "USA", "US", "America"), "GB": ("U.K.", "UK", "Britain"),
-                       "AE": ("UAE", "U.A.E."), "CD": ("DRC", "RDC", "Zaire", "Zaïre"), "CF": ("RCA",),
+                       "AE": ("UAE", "U.A.E."), "CD": ("DRC", "RDC", "Zaire", "Zaïre", "Democratic Republic of the Congo", "Democratic Republic of Congo", "DR Congo",
+                              "République démocratique du Congo"),
+                       "CG": ("Republic of the Congo", "Congo-Brazzaville"), "CF": ("RCA",),
                        "MM": ("Burma", "Birmanie"), "MK": ("Macedonia", "Macédoine"), "SZ": ("Swaziland",),
                        "TR": ("Turkey", "Turquie"), "CZ": ("Czech Republic", "République tchèque")}
 # the Factbook's (38, -97) for the United States is 245 km from the geographic centre of the
@@ -69,8 +71,11 @@ def bundled_entries(min_population: int) -> Iterator[GazetteerEntry]:
     # the states by their own names: a vote of a few towns named Washington's district "Maryland"
     admin1_names.update({("US", code): state["name"] for code, state in cache.get_us_states().items()})
     yield from _continents(cache)
-    yield from _countries(cache, cities)
-    yield from _admin_units(cities, admin1_names, admin2_of)
+    countries = list(_countries(cache, cities))
+    yield from countries
+    units = list(_admin_units(cities, admin1_names, admin2_of))
+    yield from units
+    yield from _regions(countries, [u for u in units if u.feature == "admin1"], _countryinfo())
     capitals = _capitals(cache, cities)
     ukrainian: list[GazetteerEntry] = []
     for city in cities:
@@ -132,6 +137,40 @@ def _countries(cache, cities: list[dict]) -> Iterator[GazetteerEntry]:
         yield GazetteerEntry(int(country["geonameid"]), country["name"], lat, lon, code, None, "country",
                              int(country.get("population") or 0),
                              country_exonyms(code) + _other_spellings(records.get(code, {})))
+
+
+def _regions(countries: list[GazetteerEntry], admin1s: list[GazetteerEntry],
+             records: dict[str, dict]) -> Iterator[GazetteerEntry]:
+    """Regions that are no administrative unit (``data/regions.json``): "the Middle East", "the
+    Sahel", "Donbas", "Darfur". Each is placed from its members: countries at the mean of their
+    points weighted by the square root of their area (Russia does not swallow Northern Europe, nor
+    Bahrain count as Saudi Arabia), a country's units at the mean of theirs. A region of which less than half is found is left out,
+    rather than put at the centre of a part of it."""
+    from importlib import resources
+
+    data = json.loads(resources.files("sitrep.data").joinpath("regions.json").read_text(encoding="utf-8"))
+    by_code = {c.country_code: c for c in countries}
+    for region in data["regions"]:
+        names = tuple(region.get("names", ()))
+        if "countries" in region:
+            members = [by_code.get(code) for code in region["countries"]]
+            if any(m is None for m in members):
+                continue
+            weights = [math.sqrt(float(records.get(m.country_code, {}).get("area") or 1.0)) for m in members]
+            total = sum(weights)
+            lat = sum(w * m.latitude for w, m in zip(weights, members)) / total
+            lon = sum(w * m.longitude for w, m in zip(weights, members)) / total
+            yield GazetteerEntry(_synthetic_id("region", region["name"]), region["name"], lat, lon, None, None,
+                                 "region", sum(m.population for m in members), names)
+        else:
+            wanted = [{_stem(n) for n in ([unit] if isinstance(unit, str) else unit)} for unit in region["units"]]
+            found = [u for u in admin1s if u.country_code == region["country"] and any(_stem(u.name) in w for w in wanted)]
+            held = sum(1 for w in wanted if any(_stem(u.name) in w for u in found))
+            if held < 2 and held < len(wanted) or 2 * held < len(wanted):
+                continue  # Darfur's five states are three in GeoNames' towns; one of five would be another place
+            lat, lon = mean_point([(u.latitude, u.longitude) for u in found])
+            yield GazetteerEntry(_synthetic_id("region", region["country"], region["name"]), region["name"], lat, lon,
+                                 region["country"], None, "region", sum(u.population for u in found), names)
 
 
 def _countryinfo() -> dict[str, dict]:
