@@ -500,3 +500,29 @@ def test_a_region_beats_a_village_of_its_name_and_says_it_is_a_region(tmp_path):
     assert found["Middle East"] == ("region", "region", 28.5)
     assert found["Bosnia and Herzegovina"] == ("country", "country", 44.0)  # one country, not Bosnia and a stray name
     gazetteer.close()
+
+
+def test_in_a_list_of_states_a_name_a_city_also_bears_is_the_state(places_in):
+    places = {p.text: p.feature for p in places_in("Cases were found in Michigan, Ohio, Washington and Oregon.")}
+    assert places == {"Michigan": "admin1", "Ohio": "admin1", "Washington": "admin1", "Oregon": "admin1"}
+    (washington,) = [p for p in places_in("Cases were found in Michigan, Ohio, Washington and Oregon.")
+                     if p.text == "Washington"]
+    assert washington.admin1 == "Washington"  # the state, not the District's city
+    # alone, the bare name is the city
+    assert [p.feature for p in places_in("Officials met in Washington on Monday.") if p.text == "Washington"] == ["city"]
+
+
+def test_a_name_before_a_lowercase_state_is_the_state_but_the_islamic_state_is_no_place(places_in):
+    places = places_in("The cow came from a Washington state farm. The Islamic State claimed the attack.")
+    assert [(p.text, p.feature) for p in places] == [("Washington", "admin1")]
+
+
+def test_cities_named_like_their_regions_make_no_list_of_regions(extract_en):
+    result = extract_en("Missiles hit Kyiv, Kharkiv, Odesa and Dnipro overnight.")
+    assert {p.text: p.feature for p in result.places} == {"Kyiv": "city", "Kharkiv": "city", "Odesa": "city",
+                                                          "Dnipro": "city"}
+
+
+def test_an_adjective_before_state_is_no_place(places_in):
+    places = places_in("Two Republican state lawmakers objected. It was the first Northern state to do so.")
+    assert places == []

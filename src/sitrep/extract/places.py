@@ -23,6 +23,7 @@ from .mentions import PlaceMention
 PLACE_LABELS = {"LOC", "GPE"}
 _WEAPON_KINDS = {"MISSILE", "ARTILLERY", "DRONE", "AIRCRAFT", "BOMB", "IED", "GRENADE", "CHEMICAL", "GUN", "WEAPON"}
 _MAX_NAME_TOKENS = 3
+_BIG_TOWN = 50_000  # a town this big named like its region is what the bare name means
 _FACILITY_NAME_WORDS = 2  # "Springfield [High] School", "Vancouver [International] Airport"
 _DATELINE_MARKS = {"—", "–", "--", "-", "(", "(AP)"}
 # words in capitals that open a dateline-like line but name no place: wire services and headings
@@ -71,6 +72,7 @@ class PlaceFinder:
         self.facility_nouns = set(lex.section("places", "facility_nouns"))
         self.region_qualifiers = set(lex.section("places", "region_qualifiers") or [])
         self.lowercase_streets = set(lex.section("places", "street_nouns_lowercase") or [])  # "Al Karama square"
+        self.lowercase_cues = set(lex.section("places", "cue_nouns_lowercase") or [])  # "Washington state", not "Islamic State"
         self.mission_nouns = set(lex.section("places", "mission_nouns") or [])  # "the US Embassy": the US's, not in the US
         self.conjunctions = {"and", "or", "et", "ou", "&"}
         self.inside_words = set(lex.section("places", "inside_words"))  # "X area in Y": X is inside Y
@@ -140,6 +142,7 @@ class PlaceFinder:
         if self.gazetteer is not None:
             mentions = sorted(mentions + self.find_apposed(doc, mentions), key=lambda m: m.start)
             self.mark_enclosing(doc, mentions)
+            self.mark_lists_of_regions(doc, mentions)
         mentions = sorted(mentions + self.find_demonyms(doc, mentions), key=lambda m: m.start)
         doc._.sitrep_places = mentions
         return doc
@@ -304,11 +307,49 @@ class PlaceFinder:
             if all(w in self.cue_nouns or w in self.area_nouns or w in ("the", "la", "le", "l'") for w in between[:-1]):
                 a.within = b.text
 
+    def mark_lists_of_regions(self, doc: Doc, mentions: list[PlaceMention]) -> None:
+        """In a list of regions ("Michigan, Oregon, New Mexico, New York, Indiana"), a name that is
+        also a big city's is the region: when at least two other names of the list, and half of
+        them, are regions and no big city's, each name of the list that a region bears is read as
+        that region. Cities named like their regions ("Kyiv, Kharkiv, Odesa") make no such list."""
+        runs: list[list[PlaceMention]] = []
+        for mention in mentions:
+            if mention.role != "location":
+                continue
+            last = runs[-1][-1] if runs else None
+            between = [t.lower_ for t in doc[last.end:mention.start]] if last is not None else []
+            if between and set(between) <= {",", "and", "or", "et", "ou"} and len(between) <= 2:
+                runs[-1].append(mention)
+            else:
+                runs.append([mention])
+        for run in runs:
+            if len(run) < 3:
+                continue
+            kinds = [self._region_kind(m.name) for m in run]
+            for mention, kind in zip(run, kinds):
+                others = [k for m, k in zip(run, kinds) if m is not mention]
+                plain = sum(1 for k in others if k == "region")
+                if kind == "both" and mention.level_hint is None and plain >= 2 and 2 * plain >= len(others):
+                    mention.level_hint = "admin1"
+
+    def _names_a_region(self, name: str) -> bool:
+        """A name a region bears, and not a word of direction ("Northern" is a Ghanaian region's)."""
+        return name.lower() not in self.region_qualifiers and (self.gazetteer is None or self._region_kind(name) is not None)
+
+    def _region_kind(self, name: str) -> str | None:
+        """"region" for a name only a region bears among big places ("Michigan"), "both" for one a
+        big city bears too ("New York", "Kharkiv"), else None."""
+        entries = self.gazetteer.lookup(name)  # type: ignore[union-attr]
+        if not any(e.feature == "admin1" for e in entries):
+            return None
+        big_town = any(e.feature in ("city", "town") and e.population >= _BIG_TOWN for e in entries)
+        return "both" if big_town else "region"
+
     def find_cued(self, doc: Doc) -> list[PlaceMention]:
         """`<cue noun> [demonym] de/of <Proper name>` and `<Proper name> <cue noun>`."""
         mentions = []
         for token in doc:
-            if token.lower_ not in self.cue_nouns:
+            if token.lower_ not in self.cue_nouns or token.lower_ in self.lowercase_cues and not token.is_lower:
                 continue
             level = "admin1" if token.lower_ in self.admin1_nouns else "admin2" if token.lower_ in self.admin2_nouns else None
             i, country = token.i + 1, None
@@ -322,6 +363,8 @@ class PlaceFinder:
                     continue
             if level and token.i > 0:
                 before = self._proper_run_backwards(doc, token.i)
+                if before is not None and token.lower_ in self.lowercase_cues and not self._names_a_region(before.text):
+                    continue  # "[Republican] state lawmakers", "[Northern] state": "Washington state" only
                 if before is not None:  # "the Bryansk region", "Donetsk Oblast", "Kanawha County"
                     mentions.append(PlaceMention(before.start, before.end, before.text, "cue", level))
         return mentions
