@@ -610,3 +610,24 @@ def test_the_sides_between_belong_to_the_clash_not_to_what_it_caused(extract_en)
                         "and FARC dissidents near Kabul.").events
     assert [e.sub_event_type for e in events] == ["Other", "Armed clash"]
     assert events[1].actor1 is not None and events[1].actor1.name == "Gulf Clan"
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("On 19 March 2020, 2 soldiers were killed in an ambush by Taliban militants in Kherson. "
+     "In another attack, 3 soldiers were killed in the city.", 5),
+    ("On 17 March 2020, Taliban militants attacked a military post, killing 3 policemen, in Kherson. "
+     "2 soldiers were also killed in the city.", 5),
+    # no sign of another incident: the second toll may tell the same dead again
+    ("On 17 March 2020, Taliban militants attacked a military post, killing 3 policemen, in Kherson. "
+     "3 policemen were killed in the attack on the post.", 3),
+])
+def test_tolls_of_another_incident_of_the_same_event_add_up(extract_en, text, killed):
+    (event,) = extract_en(text).events
+    assert event.fatalities.min == killed
+
+
+def test_tolls_of_another_incident_add_up_in_french(extract_fr):
+    result = extract_fr("Le 19 mars, trois soldats ont été tués dans une embuscade à Kherson. "
+                        "Dans une autre attaque, deux soldats ont été tués dans la ville.")
+    (event,) = result.events
+    assert event.fatalities.min == 5

@@ -284,19 +284,28 @@ def _join_coordinated(doc: Doc, mentions: list[CasualtyMention]) -> list[Casualt
         if first is None:
             out.append(mention)
             continue
-        if first.who and first.who not in first.breakdown:
-            first.breakdown[first.who] = first.min  # "7 policemen and 1 militant": police 7, militants 1
-        if mention.who:
-            first.breakdown[mention.who] = first.breakdown.get(mention.who, 0) + mention.min
-        if first.max is not None or mention.max is not None:
-            first.max = (first.max or first.min) + (mention.max or mention.min)
-        first.min += mention.min
+        add_toll(first, mention)
         first.end = max(first.end, mention.end)
-        if first.qualifier == "exact":
-            first.qualifier = mention.qualifier
-        if first.who != mention.who and not {first.who, mention.who} <= _ARMED:
-            first.who = "people"  # civilians and soldiers together; the breakdown tells them apart
     return out
+
+
+def add_toll(first: CasualtyMention, mention: CasualtyMention) -> None:
+    """Adds ``mention``'s count to ``first``: the total, its upper bound, the breakdown by who the
+    victims were, and the qualifier ("at least" stays)."""
+    if first.who and first.who != "people" and first.who not in first.breakdown:
+        first.breakdown[first.who] = first.min  # "7 policemen and 1 militant": police 7, militants 1
+    for who, count in mention.breakdown.items():  # its own breakdown ("including 2 children") adds too
+        if who != mention.who:
+            first.breakdown[who] = first.breakdown.get(who, 0) + count
+    if mention.who and mention.who != "people":  # "people" is a sum the breakdown already holds
+        first.breakdown[mention.who] = first.breakdown.get(mention.who, 0) + mention.breakdown.get(mention.who, mention.min)
+    if first.max is not None or mention.max is not None:
+        first.max = (first.max or first.min) + (mention.max or mention.min)
+    first.min += mention.min
+    if first.qualifier == "exact":
+        first.qualifier = mention.qualifier
+    if first.who != mention.who and not {first.who, mention.who} <= _ARMED:
+        first.who = "people"  # civilians and soldiers together; the breakdown tells them apart
 
 
 def _coordinated(token: Token, other: Token, verb: Token) -> bool:

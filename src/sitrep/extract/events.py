@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -25,6 +26,7 @@ from ..lang import load_lexicon, lookup, token_keys
 from ..nlp.syntax import children, span_root
 from ..nlp.extensions import doc_list, register_extensions
 from .actors import canonical_actor
+from .casualties import add_toll
 from .mentions import ActorMention, CasualtyMention, EventMention, PlaceMention, TimeMention
 
 COMBATANTS = {"soldiers", "militants", "attackers", "police"}
@@ -75,6 +77,7 @@ class EventFinder:
         self.agent_markers = set(lex.section("actors", "agent_markers"))
         self.placing_verbs = {verb: True for verb in lex.section("actors", "placing_verbs") or []}
         self.between_markers = set(lex.section("actors", "between_markers") or [])
+        self.additional = set(lex.section("casualties", "additional_markers") or [])  # "another attack", "also"
         self.crowd_nouns = {noun: True for section in ("civilian_nouns", "protester_nouns", "rioter_nouns")
                             for noun in lex.section("actors", section)}  # people who may riot
         self.anyone_nouns = set(lex.section("actors", "anyone_nouns"))  # "men", "individuals": anyone
@@ -326,7 +329,28 @@ class EventFinder:
             sentences=[(sentence.start, sentence.end)], actor1=actor1, actor2=actor2,
             place=self.place(doc, sentence, trigger), time=self.time(doc, sentence, trigger),
             fatalities=killed, injuries=injured, modality=self.modality(trigger), word_concept=word_concept,
+            adds=self.tells_another(doc, sentence, trigger, casualties),
         )
+
+    def tells_another(self, doc: Doc, sentence: Span, trigger: Token, casualties: Sequence[CasualtyMention]) -> bool:
+        """Whether the sentence tells another incident, with other victims, than the one before it:
+        "in another attack, 4 soldiers were killed", "following a second attack", "2 soldiers were
+        also killed", "2 other policemen": a marker on the trigger or the casualty verb, or on a
+        noun they govern, or in the casualty words themselves."""
+        anchors = {trigger.i} | {c.anchor for c in casualties}
+        if any(t.lower_ in self.additional for c in casualties for t in doc[c.start:c.end]):
+            return True
+        for token in sentence:
+            if token.lower_ not in self.additional or token.dep_ not in ("det", "amod", "advmod", "nummod"):
+                continue
+            head = token
+            for _ in range(2):  # "another" -> "attack" -> "killed"
+                if head.head.i == head.i:
+                    break
+                head = head.head
+                if head.i in anchors:
+                    return True
+        return False
 
     # ---------------------------------------------------------------- protests
 
@@ -899,6 +923,13 @@ def merge_events(candidates: list[EventMention]) -> list[EventMention]:
             merged.append(event)
             continue
         target.sentences.extend(s for s in event.sentences if s not in target.sentences)
+        for name in ("fatalities", "injuries"):  # "In another attack, 4 soldiers were killed": ACLED's one event
+            # of the day and place holds both tolls
+            toll, more = getattr(target, name), getattr(event, name)
+            if event.adds and toll is not None and more is not None and more is not toll:
+                total = replace(toll, breakdown=dict(toll.breakdown))
+                add_toll(total, more)
+                setattr(target, name, total)
         for name in ("actor1", "actor2", "place", "time", "fatalities", "injuries"):
             if getattr(target, name) is None and getattr(event, name) is not None:
                 setattr(target, name, getattr(event, name))

@@ -113,3 +113,6 @@ class EventMention:
     claims: list[ClaimMention] = field(default_factory=list)
     certainty: str = "reported"  # derived from the claims: see extract/certainty.py
     word_concept: str = ""  # the trigger word's own concept, before its object recoded it ("destroyed drones")
+    # it tells another incident of its kind ("in another attack", "were also killed", "2 other soldiers"): merged
+    # into an event, its toll adds to that event's
+    adds: bool = False
