@@ -526,3 +526,25 @@ def test_cities_named_like_their_regions_make_no_list_of_regions(extract_en):
 def test_an_adjective_before_state_is_no_place(places_in):
     places = places_in("Two Republican state lawmakers objected. It was the first Northern state to do so.")
     assert places == []
+
+
+def test_an_item_of_a_list_is_not_inside_the_next_one(places_in, extract_en):
+    # "Kentucky, South Carolina": a region inside no other; "Dublin, Ohio, and Houston": items of a list
+    places = {p.text: (p.feature, p.admin1) for p in places_in(
+        "Cases were reported in Michigan, Ohio, Oregon, and Washington.")}
+    assert places["Ohio"] == ("admin1", "Ohio") and places["Oregon"] == ("admin1", "Oregon")
+    result = extract_en("Missiles were fired from Belgorod, Russia, and Moscow, Odesa, and Kharkiv.")
+    assert {p.text: p.country_code for p in result.places} == {"Belgorod": "RU", "Russia": "RU", "Moscow": "RU",
+                                                               "Odesa": "UA", "Kharkiv": "UA"}
+    # still, "Kolodiazne, Kharkiv, with artillery" puts the village in the oblast
+    (village,) = [p for p in extract_en("Russian forces shelled Kolodiazne, Kharkiv, with artillery.").places
+                  if p.text == "Kolodiazne"]
+    assert village.precision == "enclosing"
+
+
+def test_seas_are_regions_at_their_given_point(tmp_path):
+    from sitrep.resolve.sources import _regions
+
+    seas = {r.name: r for r in _regions([], [], {}) if r.country_code is None and r.population == 0}
+    assert (seas["Black Sea"].latitude, seas["Black Sea"].longitude, seas["Black Sea"].feature) == (44.0, 35.0, "region")
+    assert "mer Noire" in seas["Black Sea"].alternate_names and "Sea of Azov" in seas

@@ -290,10 +290,12 @@ class PlaceFinder:
                 continue
             if doc[b.start - 1].text == "(" and not (b.end < len(doc) and doc[b.end].text == ")"):
                 continue  # "Buhaivka (Kharkiv)"
-            after = doc[b.end] if b.end < len(doc) else None
-            if after is not None and (after.lower_ in self.conjunctions
-                                      or (after.text == "," and any(m.start == b.end + 1 for m in mentions))):
-                continue  # "Kyiv, Odesa and Lviv", "Kyiv, Odesa, Lviv"
+            if self._in_list(doc, a, b, mentions):
+                continue  # "Kyiv, Odesa and Lviv", "Kyiv, Odesa, Lviv", "Delaware, Kentucky, South Carolina, and Tennessee"
+            named = self.gazetteer.lookup(a.name)  # type: ignore[union-attr]
+            if named and all(e.feature in ("continent", "region", "country", "admin1")
+                             for e in named + self.gazetteer.lookup_spelling(a.name)):  # type: ignore[union-attr]
+                continue  # "Kentucky, South Carolina": a region is inside no other ("Zaporizhia, Zaporizhia" is the city)
             units = [e for e in self.gazetteer.lookup(b.name) if e.feature in ("admin1", "country")]  # type: ignore[union-attr]
             if not units:
                 continue
@@ -306,6 +308,24 @@ class PlaceFinder:
                 continue
             if all(w in self.cue_nouns or w in self.area_nouns or w in ("the", "la", "le", "l'") for w in between[:-1]):
                 a.within = b.text
+
+    def _in_list(self, doc: Doc, a: PlaceMention, b: PlaceMention, mentions: list[PlaceMention]) -> bool:
+        """Whether "a, b" are items of a list: a name comes after b (", and", ", or", ",", "and"), or
+        came before a (", a, b")."""
+        starts = {m.start for m in mentions}
+        ends = {m.end for m in mentions}
+        after = doc[b.end] if b.end < len(doc) else None
+        if after is not None and after.lower_ in self.conjunctions:
+            return True
+        if after is not None and after.text == ",":
+            following = b.end + 1
+            if following < len(doc) and doc[following].lower_ in self.conjunctions:
+                following += 1
+            if following < len(doc) and doc[following].lower_ in _ARTICLES:
+                following += 1  # ", and the United Kingdom"
+            if following in starts:
+                return True
+        return a.start >= 2 and doc[a.start - 1].text == "," and a.start - 1 in ends
 
     def mark_lists_of_regions(self, doc: Doc, mentions: list[PlaceMention]) -> None:
         """In a list of regions ("Michigan, Oregon, New Mexico, New York, Indiana"), a name that is
