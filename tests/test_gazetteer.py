@@ -548,3 +548,34 @@ def test_seas_are_regions_at_their_given_point(tmp_path):
     seas = {r.name: r for r in _regions([], [], {}) if r.country_code is None and r.population == 0}
     assert (seas["Black Sea"].latitude, seas["Black Sea"].longitude, seas["Black Sea"].feature) == (44.0, 35.0, "region")
     assert "mer Noire" in seas["Black Sea"].alternate_names and "Sea of Azov" in seas
+
+
+def test_a_name_the_text_once_placed_keeps_that_place_in_the_article(extract_en):
+    # alone, "Mykolaivka" would be the Donetsk village (its own name, and Donetsk is named)
+    result = extract_en("Shelling hit Mykolaivka, Odesa, on Monday. Drones struck the Donetsk region. "
+                        "On Tuesday, Mykolaivka was hit again.")
+    assert [p.admin1 for p in result.places if p.text == "Mykolaivka"] == ["Odesa", "Odesa"]
+
+
+def _tiny_extractor(tmp_path, rows):
+    from sitrep import Extractor
+    from sitrep.records import Article
+    from sitrep.settings import load_settings
+
+    extractor = Extractor(load_settings(), gazetteer=Gazetteer.build(tmp_path / "g.sqlite", rows, "test"))
+    return lambda text: extractor.extract(Article(text=text, id="a", language="en")).places
+
+
+def test_a_demonym_and_not_a_village_says_where_the_article_is(tmp_path):
+    places_in = _tiny_extractor(tmp_path, [
+        GazetteerEntry(1, "Esperance", -33.86, 121.89, "AU", "08", "town", 9_000, ()),
+        GazetteerEntry(2, "Esperance", 47.79, -122.36, "US", "WA", "town", 12_000, ()),
+        GazetteerEntry(3, "Christmas", 28.54, -81.02, "US", "FL", "village", 1_100, ()),
+        GazetteerEntry(4, "Australia", -25.0, 133.0, "AU", None, "country", 25_000_000, ()),
+        GazetteerEntry(5, "United States", 39.83, -98.58, "US", None, "country", 330_000_000, ())])
+    # the bigger namesake is American; "Australian" tips it
+    assert [p.country_code for p in places_in("Australian scientists found dead birds near Esperance.")
+            if p.text == "Esperance"] == ["AU"]
+    # a village of one country ("Christmas", Florida) does not make the article about that country
+    assert [p.country_code for p in places_in("Australian scientists found dead birds near Esperance over Christmas.")
+            if p.text == "Esperance"] == ["AU"]

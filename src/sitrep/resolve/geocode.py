@@ -92,7 +92,9 @@ class Geocoder:
         all of whose namesakes lie in one country). Then every mention, against that frame,
         preferring candidates near the places already placed. The countries of the article's
         actors count for less: Russian forces fight in Ukraine."""
-        frame = Frame(set(countries), set(actor_countries) - set(countries))
+        # a demonym ("Australian researchers") says, as an actor's country does, a little of where the article is
+        demonyms = {m.country_hint for m in mentions if m.role == "demonym" and m.country_hint}
+        frame = Frame(set(countries), (set(actor_countries) | demonyms) - set(countries))
         frame.nests = self.nests(mentions)
         for mention in mentions:  # "the Ohio Arts Council": an article about Ohio, maybe ("the University of
             # Pennsylvania" says less): its region counts, not its country
@@ -105,7 +107,8 @@ class Geocoder:
             if mention.role != "location":
                 continue
             candidates = self.gazetteer.lookup(mention.name)  # a look-alike spelling is no evidence of the country
-            if candidates and len({c.country_code for c in candidates}) == 1 and candidates[0].country_code:
+            if candidates and len({c.country_code for c in candidates}) == 1 and candidates[0].country_code \
+                    and candidates[0].feature != "village":  # "Christmas", a Floridian village, is no sign of the US
                 frame.countries.add(candidates[0].country_code)
             entry = self.choose(mention, frame)
             if entry is not None and entry.feature == "admin1" and entry.admin1:
@@ -117,7 +120,27 @@ class Geocoder:
             if ranked and ranked[0][1].feature not in ("continent", "region", "country", "admin1") and (
                     len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= _ANCHOR_MARGIN):
                 frame.anchors.append((ranked[0][1].latitude, ranked[0][1].longitude))
-        return [self.geocode(mention, start, end, frame) for mention, (start, end) in zip(mentions, offsets)]
+        places = [self.geocode(mention, start, end, frame) for mention, (start, end) in zip(mentions, offsets)]
+        return self.one_sense(mentions, places)
+
+    @staticmethod
+    def one_sense(mentions: Sequence[PlaceMention], places: list[Place]) -> list[Place]:
+        """One sense per article: a name the text once placed ("Athens, Greece", "Kolodiazne, Kharkiv")
+        is that place wherever else the article names it bare."""
+        placed: dict[str, Place] = {}
+        for mention, place in zip(mentions, places):
+            if mention.within and mention.role == "location" and place.precision == "exact":
+                placed.setdefault(normalize(mention.name), place)
+        if not placed:
+            return places
+        out = []
+        for mention, place in zip(mentions, places):
+            sense = placed.get(normalize(mention.name))
+            if sense is not None and not mention.within and mention.level_hint is None and mention.role != "demonym" \
+                    and place.geonames_id != sense.geonames_id:
+                place = replace(sense, text=place.text, start=place.start, end=place.end, role=place.role)
+            out.append(place)
+        return out
 
     def nests(self, mentions: Sequence[PlaceMention]) -> set[tuple[str | None, str | None, str]]:
         """The counties the article names that hold a town (of another name) it names."""
@@ -135,7 +158,8 @@ class Geocoder:
         return {key for key, names in counties.items() if towns.get(key, set()) - names}
 
     def dominant_region(self, mentions: Sequence[PlaceMention], frame: Frame) -> set[Region]:
-        """Spatial minimality, when the article names no region: the admin1 unit holding a
+        """Spatial minimality, when the article names no region: the admin1 unit of the countries it
+        names (if it names any) holding a
         namesake of more of its place names than any other, and of at least two ("Tyler" and
         "Athens" are the Texan ones); between units holding as many, the one whose namesakes are
         ten times more populous. Names of world cities are no evidence (every state has a Paris)."""
@@ -144,6 +168,9 @@ class Geocoder:
         support: dict[Region, dict[str, float]] = {}
         for mention in mentions:
             candidates = self.candidates(mention.name) if mention.role == "location" else []
+            if frame.countries:  # within the countries the article names: "Athens" and "Hollywood" in an
+                # article about Greece do not make it one about Alabama
+                candidates = [c for c in candidates if c.country_code in frame.countries or c.feature in ("country", "continent")]
             if not candidates or candidates[0].population >= _WORLD_CITY or candidates[0].feature in ("country", "continent", "region"):
                 continue
             for entry in candidates:
