@@ -293,8 +293,9 @@ class PlaceFinder:
             if self._in_list(doc, a, b, mentions):
                 continue  # "Kyiv, Odesa and Lviv", "Kyiv, Odesa, Lviv", "Delaware, Kentucky, South Carolina, and Tennessee"
             named = self.gazetteer.lookup(a.name)  # type: ignore[union-attr]
-            if named and all(e.feature in ("continent", "region", "country", "admin1")
-                             for e in named + self.gazetteer.lookup_spelling(a.name)):  # type: ignore[union-attr]
+            regional = ("continent", "region", "country", "admin1")
+            if named and all(e.feature in regional for e in named) and all(
+                    e.feature in regional for e in self.gazetteer.lookup_spelling(a.name)):  # type: ignore[union-attr]
                 continue  # "Kentucky, South Carolina": a region is inside no other ("Zaporizhia, Zaporizhia" is the city)
             units = [e for e in self.gazetteer.lookup(b.name) if e.feature in ("admin1", "country")]  # type: ignore[union-attr]
             if not units:
