@@ -631,3 +631,12 @@ def test_tolls_of_another_incident_add_up_in_french(extract_fr):
                         "Dans une autre attaque, deux soldats ont été tués dans la ville.")
     (event,) = result.events
     assert event.fatalities.min == 5
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On 1 December 2023, unknown military forces targeted the vicinity of Tall Refaat using a drone."),
+    ("fr", "Le 1er décembre 2023, des forces militaires inconnues ont frappé Tall Refaat avec un drone."),
+])
+def test_a_military_no_one_identified_is_named_as_acled_names_it(extract_en, extract_fr, lang, text):
+    (event,) = (extract_en if lang == "en" else extract_fr)(text).events
+    assert event.actor1.name == "Unidentified Military Forces" and event.actor1.country_code is None

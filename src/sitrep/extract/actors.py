@@ -22,6 +22,7 @@ from .mentions import ActorMention
 _WINDOW = 2  # how far from the noun a demonym may stand ("les forces armées russes")
 # actors of no country named (the resolve stage knows no more either)
 _GENERIC = {"police": "Police Forces", "unidentified": "Unidentified Armed Group"}
+_UNIDENTIFIED_MILITARY = "Unidentified Military Forces"  # ACLED's name for a military no one identified
 _MILITARY = "Military Forces"
 
 
@@ -83,6 +84,7 @@ class ActorFinder:
         self.home_words = set(lex.section("actors", "home_words") or [])  # "regime forces", "forces gouvernementales"
         # "an armed individual", "unknown men", "des individus armés": someone unidentified who is armed
         self.unknown_words = set(lex.section("actors", "unknown_words") or [])
+        self.unidentified_forces = set(lex.section("actors", "unidentified_force_words") or [])  # "unknown military forces"
         self.anyone_nouns = set(lex.section("actors", "anyone_nouns") or [])
         # the branch a state's forces belong to, as ACLED names it: "Military Forces of Russia (2000-) Air Force"
         self.branches: dict[str, str] = lex.section("actors", "branch_words")  # "the army" alone is a state's forces
@@ -148,7 +150,11 @@ class ActorFinder:
                     break
             else:
                 home = next((j for j in window if 0 <= j < len(doc) and doc[j].lower_ in self.home_words), None)
-                if kind == "state_forces" and home is not None:
+                unknown = next((j for j in window if 0 <= j < len(doc) and doc[j].lower_ in self.unidentified_forces), None)
+                if kind == "state_forces" and unknown is not None:  # "unknown military forces": ACLED's own name
+                    start, end = min(unknown, token.i), max(unknown, token.i) + 1
+                    mentions.append(ActorMention(start, end, doc[start:end].text, _UNIDENTIFIED_MILITARY, None, kind))
+                elif kind == "state_forces" and home is not None:
                     start, end = min(home, token.i), max(home, token.i) + 1
                     mentions.append(ActorMention(start, end, doc[start:end].text, _MILITARY, None, kind, home=True))
                 elif kind in ("civilians", "protesters", "rioters"):
