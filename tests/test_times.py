@@ -382,3 +382,10 @@ def test_the_year_of_another_year_is_not_the_reference_year(extract_en, text):
 def test_sentence_future_ignores_modals_that_narrate_the_past(words, future):
     doc = Doc(spacy.blank("en").vocab, words=words)  # no parse: the whole Doc is the sentence
     assert future_tense(TimeWords("en"), TextView(doc), words.index("Friday")) is future
+
+
+def test_a_duration_told_as_a_day_does_not_break_the_inferred_reference(extract_en):
+    # "a day before" is P1D, not a date: the reference is the article's own explicit date
+    result = extract_en("This story is from March 10, 2002. The meeting of the samiti is to be held in ayodhya a day before.",
+                        published=None)
+    assert (result.document.reference_date, result.document.reference_date_source) == ("2002-03-10", "inferred")

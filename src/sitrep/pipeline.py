@@ -127,15 +127,16 @@ class Extractor:
             try:
                 docs = list(nlp.pipe([doc for _, _, doc in entries], batch_size=self.settings.batch_size))
             except Exception:  # noqa: BLE001 - isolate the article that broke the batch
-                docs = [self._one(nlp, doc) for _, _, doc in entries]
+                # afresh: the batch may have run some components on these Docs already
+                docs = [self._one(nlp, article, language) for _, article, _ in entries]
             for (index, article, _), doc in zip(entries, docs):
                 out[index] = self._finish_safely(doc, article, language)
         assert all(item is not None for item in out)
         return out  # type: ignore[return-value]
 
-    def _one(self, nlp, doc: Doc) -> Doc | Exception:
+    def _one(self, nlp, article: Article, language: str) -> Doc | Exception:
         try:
-            return nlp(doc)
+            return nlp(self.make_doc(article, language))
         except Exception as exc:  # noqa: BLE001 - reported as a Reject, never raised out of a batch
             return exc
 

@@ -4,6 +4,7 @@ never silently resolved against today)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -11,10 +12,12 @@ from spacy.tokens import Doc
 
 from ..mentions import TimeMention
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day; "P1D" ("a day") is a duration, even when anchored
+
 
 def infer_reference(find: Callable[[Doc, date | None], list[TimeMention]], doc: Doc) -> date | None:
     """The latest fully explicit date in the text (day, month and year), as ``find`` reads it unanchored."""
-    explicit = [m for m in find(doc, None) if m.precision == "day" and m.anchored]
+    explicit = [m for m in find(doc, None) if m.precision == "day" and m.anchored and _ISO_DAY.match(m.value)]
     return max((date.fromisoformat(m.value[:10]) for m in explicit), default=None)
 
 
