@@ -579,3 +579,18 @@ def test_a_demonym_and_not_a_village_says_where_the_article_is(tmp_path):
     # a village of one country ("Christmas", Florida) does not make the article about that country
     assert [p.country_code for p in places_in("Australian scientists found dead birds near Esperance over Christmas.")
             if p.text == "Esperance"] == ["AU"]
+
+
+def test_a_name_a_cue_noun_calls_a_unit_is_no_country(tmp_path):
+    places_in = _tiny_extractor(tmp_path, [
+        GazetteerEntry(1, "Guernsey", 49.46, -2.58, "GG", None, "country", 65_000, ()),
+        GazetteerEntry(-2, "Guernsey County", 40.03, -81.60, "US", "OH", "admin2", 39_000, ("Guernsey",)),
+        GazetteerEntry(3, "Georgia", 42.0, 43.5, "GE", None, "country", 3_700_000, ()),
+        GazetteerEntry(-4, "Georgia", 32.3, -83.1, "US", "GA", "admin1", 10_700_000, ()),
+        GazetteerEntry(5, "Chad", 15.0, 19.0, "TD", None, "country", 17_000_000, ()),
+        GazetteerEntry(-6, "Bashkortostan", 54.5, 56.0, "RU", "08", "admin1", 4_000_000, ("Chad",))])
+    found = {p.text: (p.country_code, p.feature) for p in places_in(
+        "Deputies in Guernsey County found the car. The Georgia state police said so.")}
+    assert found == {"Guernsey": ("US", "admin2"), "Georgia": ("US", "admin1")}
+    # a region "of" a country is inside it: the country stays a country
+    assert [(p.text, p.feature) for p in places_in("A crisis grew in the eastern region of Chad.")] == [("Chad", "country")]

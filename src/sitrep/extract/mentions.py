@@ -14,7 +14,7 @@ class PlaceMention:
     start: int  # token offsets, end exclusive
     end: int
     text: str
-    source: str  # ner / cue / gazetteer / dateline / abbreviation / name / apposition / demonym
+    source: str  # ner / cue ("the region of X") / cue-after ("X County") / gazetteer / dateline / abbreviation / name / apposition / demonym
     level_hint: str | None = None  # admin1 when a cue noun says region/oblast/province
     role: str = "location"  # location / metonym / in_name / demonym
     country_hint: str | None = None  # from "la région russe de Briansk"

@@ -377,7 +377,10 @@ class PlaceFinder:
             if i < len(doc) and doc[i].lower_ in self.demonyms:
                 country = self.demonyms[doc[i].lower_]
                 i += 1
-            if i < len(doc) and doc[i].lower_ in ("de", "d'", "of", "du"):
+            named_before = token.i > 0 and doc[token.i - 1].text[:1].isupper() and not doc[token.i - 1].is_sent_start \
+                and not doc[token.i - 1].is_stop  # ("The village of Kampungu" opens a quote)
+            if i < len(doc) and doc[i].lower_ in ("de", "d'", "of", "du") and not named_before:
+                # ("the Puno region of Peru": the region has its name; Peru holds it)
                 name = self._proper_run(doc, i + 1)
                 if name is not None:
                     mentions.append(PlaceMention(name.start, name.end, name.text, "cue", level, country_hint=country))
@@ -387,7 +390,7 @@ class PlaceFinder:
                 if before is not None and token.lower_ in self.lowercase_cues and not self._names_a_region(before.text):
                     continue  # "[Republican] state lawmakers", "[Northern] state": "Washington state" only
                 if before is not None:  # "the Bryansk region", "Donetsk Oblast", "Kanawha County"
-                    mentions.append(PlaceMention(before.start, before.end, before.text, "cue", level))
+                    mentions.append(PlaceMention(before.start, before.end, before.text, "cue-after", level))
         return mentions
 
     def find_known(self, doc: Doc, found: dict[tuple[int, int], PlaceMention]) -> list[PlaceMention]:

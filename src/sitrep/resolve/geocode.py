@@ -300,6 +300,10 @@ class Geocoder:
                 candidates = [c for c in candidates if c.country_code in frame.countries]
         if mention.country_hint:
             candidates = [c for c in candidates if c.country_code == mention.country_hint] or candidates
+        if mention.level_hint is not None and mention.source == "cue-after":  # "Guernsey County" is a county, not
+            # the island of Guernsey ("the eastern region of Chad", "Tbilisi, Georgia" are countries)
+            candidates = [c for c in candidates if c.feature not in ("country", "continent")] or candidates
+            # (no unit of that name: "U.S. District Court" is no district)
         if not candidates:
             return []
         # the units this very name may be are not context for it ("Minnesota" is not a town in Minnesota)
