@@ -339,7 +339,7 @@ class PlaceFinder:
                 continue
             last = runs[-1][-1] if runs else None
             between = [t.lower_ for t in doc[last.end:mention.start]] if last is not None else []
-            if between and set(between) <= {",", "and", "or", "et", "ou"} and len(between) <= 2:
+            if between and set(between) <= {","} | self.conjunctions and len(between) <= 2:
                 runs[-1].append(mention)
             else:
                 runs.append([mention])

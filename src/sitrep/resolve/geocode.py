@@ -158,11 +158,11 @@ class Geocoder:
         return {key for key, names in counties.items() if towns.get(key, set()) - names}
 
     def dominant_region(self, mentions: Sequence[PlaceMention], frame: Frame) -> set[Region]:
-        """Spatial minimality, when the article names no region: the admin1 unit of the countries it
-        names (if it names any) holding a
-        namesake of more of its place names than any other, and of at least two ("Tyler" and
-        "Athens" are the Texan ones); between units holding as many, the one whose namesakes are
-        ten times more populous. Names of world cities are no evidence (every state has a Paris)."""
+        """Spatial minimality, when the article names no region: the admin1 unit (of the countries it
+        names, if it names any) holding a namesake of more of its place names than any other, and of
+        at least two ("Tyler" and "Athens" are the Texan ones); between units holding as many, the one
+        whose namesakes are ten times more populous. Names of world cities are no evidence (every
+        state has a Paris)."""
         if frame.regions:
             return set()
         support: dict[Region, dict[str, float]] = {}
