@@ -20,6 +20,7 @@ import csv
 import gettext
 import hashlib
 import importlib.util
+from importlib import resources
 import io
 import json
 import math
@@ -147,8 +148,6 @@ def _regions(countries: list[GazetteerEntry], admin1s: list[GazetteerEntry],
     points weighted by the square root of their area (Russia does not swallow Northern Europe, nor
     Bahrain count as Saudi Arabia), a country's units at the mean of theirs. A region of which less than half is found is left out,
     rather than put at the centre of a part of it."""
-    from importlib import resources
-
     data = json.loads(resources.files("sitrep.data").joinpath("regions.json").read_text(encoding="utf-8"))
     by_code = {c.country_code: c for c in countries}
     for region in data["regions"]:
