@@ -148,6 +148,48 @@ def test_an_unknown_village_in_a_region_by_apposition_or_parenthesis(extract_en,
     assert result.events[0].location.text == village
 
 
+@pytest.mark.parametrize("text,mention,name,country,precision", [
+    # the look-alike capital of Equatorial Guinea is bigger; the brackets say Busia county, Kenya
+    ("Traders blocked the road to the border post in Malaba (Teso North, Busia) on Friday.",
+     "Malaba", "Malaba", "KE", "exact"),
+    # "Salvador" alone is also El Salvador's name; "- Valeria" is the city's district, Bahia its state
+    ("Gunmen killed a trader in Salvador - Valeria (Bahia) on Friday.", "Salvador", "Salvador",
+     "BR", "exact"),
+    # an unknown village in a province GeoNames names in French ("Province du Yatenga"), beside a Chinese town
+    # named like its department: both are where the province is
+    ("Militants attacked a patrol near the village of Robena (Oula, Yatenga) on Friday.",
+     "Robena", "Robena", "BF", "enclosing"),
+    ("Militants attacked a patrol near the village of Robena (Oula, Yatenga) on Friday.",
+     "Oula", "Oula", "BF", "enclosing"),
+    # GeoNames puts Jerusalem in Israel's Jerusalem district; the text's West Bank lies beside it
+    ("Israeli police detained two men in Al Quds - Old City (Al Quds, West Bank) on Friday.", "Al Quds", "Jerusalem",
+     "IL", "exact"),
+])
+def test_units_in_brackets_after_a_place_hold_it(extract_en, text, mention, name, country, precision):
+    place = next(p for p in extract_en(text).places if p.text == mention)
+    assert (place.name, place.country_code, place.precision) == (name, country, precision)
+
+
+def test_brackets_naming_a_big_city_of_another_country_are_no_units(extract_en):
+    # "Bogota, D.C." is Bogotá's own name, not a district of Washington's
+    result = extract_en("Police officers clashed with students in Bogota - Teusaquillo (Bogota, D.C.) on Friday.")
+    assert [(p.country_code, p.precision) for p in result.places if p.text == "Bogota"] == [("CO", "exact")] * 2
+
+
+def test_a_place_in_brackets_is_never_a_list(extract_en):
+    # no Odesa lies in the Donetsk oblast: a village of that name does, whatever the city's size
+    result = extract_en("Shelling damaged a school in Odesa (Donetsk) on Friday.")
+    (village,) = [p for p in result.places if p.text == "Odesa"]
+    assert (village.precision, village.country_code, village.admin1) == ("enclosing", "UA", "Donetsk")
+
+
+def test_a_city_in_its_state_of_the_same_name_is_where_the_event_is(extract_en):
+    result = extract_en("Police forces exchanged fire with armed men in Rio de Janeiro - Central Zone "
+                        "(Rio de Janeiro) during a raid to arrest fugitives from the state of Goias.")
+    location = result.events[0].location
+    assert (location.name, location.feature) == ("Rio de Janeiro", "city")
+
+
 def test_a_namesake_outside_the_region_named_is_not_taken(extract_en):
     # the gazetteer's Pokrovsks are in Donetsk oblast and in Sakha: neither is in the Kharkiv oblast
     result = extract_en("Shelling hit Pokrovsk, Kharkiv region, on Monday.")
@@ -163,6 +205,24 @@ def test_a_list_of_cities_is_not_a_place_in_a_region(extract_en):
 def test_a_longer_unknown_name_is_not_its_known_first_word(extract_en):
     result = extract_en("Russian forces shelled near Odesa Pershyi, Kherson region.")
     assert "Odesa" not in [p.text for p in result.places]
+
+
+@pytest.mark.parametrize("name,stem", [
+    ("Province du Yatenga", "yatenga"), ("Departamento de Capital", "capital"), ("Comuna Brebu", "brebu"),
+    ("Rrethi i Beratit", "beratit"), ("Powiat krakowski", "krakowski"), ("Kanawha County", "kanawha"),
+    ("De Kalb County", "de kalb"),  # a name's own first word stays
+    ("District of Columbia", "of columbia"),  # no English "of": "Columbia" is a city's name
+])
+def test_second_level_units_are_found_by_their_names_without_the_kind_word(name, stem):
+    from sitrep.resolve.sources import _with_stem
+    assert _with_stem(name)[-1] == stem
+
+
+def test_a_short_name_finds_the_district_it_names(tmp_path):
+    rows = [GazetteerEntry(1, "Province du Tuy", 11.5, -3.5, "BF", "09", "admin2", 87_151, ("tuy",)),
+            GazetteerEntry(2, "Tuy", 14.0, 120.7, "PH", "40", "town", 8_603, ())]
+    gazetteer = Gazetteer.build(tmp_path / "g.sqlite", rows, "test")
+    assert [e.name for e in gazetteer.lookup("Tuy")] == ["Province du Tuy", "Tuy"]
 
 
 def test_a_short_alternate_name_is_a_code_unless_it_spells_the_place(tmp_path):

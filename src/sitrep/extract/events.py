@@ -771,7 +771,8 @@ class EventFinder:
         if not places:
             return None
         units = {p.within for p in places if p.within}  # "in Uberlandia (Minas Gerais)": the town, not its state
-        places = [p for p in places if p.text not in units and p.name not in units] or places
+        places = [p for p in places if p.within or p.text not in units and p.name not in units] or places
+        # ("Rio de Janeiro - Central Zone (Rio de Janeiro)": the city in its state of the same name)
         if doc.has_annotation("DEP"):
             for place in places:  # governed by the trigger: "une frappe sur Odessa"
                 head = span_root(doc[place.start:place.end])

@@ -19,6 +19,7 @@ class PlaceMention:
     role: str = "location"  # location / metonym / in_name / demonym
     country_hint: str | None = None  # from "la région russe de Briansk"
     within: str | None = None  # the name of the unit the text puts it in: "Kolodiazne, Kharkiv"
+    bracketed: bool = False  # the unit is in brackets after it, "Entre Rios (Cochabamba)": no list, whatever it holds
     lookup: str | None = None  # the name to look up, where the text abbreviates it: "Calif." is California
 
     @property

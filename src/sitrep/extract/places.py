@@ -26,6 +26,7 @@ _MAX_NAME_TOKENS = 3
 _BIG_TOWN = 50_000  # a town this big named like its region is what the bare name means
 _FACILITY_NAME_WORDS = 2  # "Springfield [High] School", "Vancouver [International] Airport"
 _DATELINE_MARKS = {"—", "–", "--", "-", "(", "(AP)"}
+_BRACKET_SPAN = 16  # tokens inside "(Teso North, Busia)", "(Zaki, Aru, Ituri)"
 # words in capitals that open a dateline-like line but name no place: wire services and headings
 _NOT_DATELINES = {"AP", "AFP", "UPI", "REUTERS", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE"}
 _SPELLING_SCORE = 0.7
@@ -301,14 +302,53 @@ class PlaceFinder:
             if not units:
                 continue
             a.within = b.name
+            a.bracketed = doc[b.start - 1].text == "("
             if b.level_hint is None and any(e.feature == "admin1" for e in units):
                 b.level_hint = "admin1"
+        self.mark_parenthesized_units(doc, mentions)
         for a, b in zip(mentions, mentions[1:]):  # "Al Hamidiah area in Damascus city", "Bakhmut in Donetsk"
             between = [t.lower_ for t in doc[a.end:b.start]]
             if a.within or b.role != "location" or not between or between[-1] not in self.inside_words:
                 continue
             if all(w in self.cue_nouns or w in self.area_nouns or w in ("the", "la", "le", "l'") for w in between[:-1]):
                 a.within = b.text
+
+    def mark_parenthesized_units(self, doc: Doc, mentions: list[PlaceMention]) -> None:
+        """"Malaba (Teso North, Busia)", "Robena (Oula, Yatenga)": a place, then in brackets the units
+        that hold it, smallest first, as gazetteers and incident logs write them. The place and each
+        unit but the last are inside the last one, when the gazetteer knows it as a unit (a region,
+        a district, a country) and the brackets hold nothing but names and commas."""
+        by_start = {m.start: m for m in mentions}
+        for index, a in enumerate(mentions):
+            opening = a.end
+            while opening < len(doc) and opening - a.end < 2 and doc[opening].lower_ in self.cue_nouns | self.area_nouns:
+                opening += 1  # "Halgan village (Bulo Burto, Hiraan)"
+            if opening + 1 < len(doc) and doc[opening].text == "-" and _capitalized_word(doc[opening + 1]):
+                opening += 1  # "Salvador - Valeria (Bahia)": a district of the city
+                while opening < len(doc) and opening - a.end < 4 and _capitalized_word(doc[opening]):
+                    opening += 1
+            if opening >= len(doc) or doc[opening].text != "(":
+                continue
+            inner: list[PlaceMention] = []
+            k = opening + 1
+            while k < len(doc) and k - opening <= _BRACKET_SPAN:
+                if k in by_start and doc[k - 1].text in ("(", ","):
+                    inner.append(by_start[k])
+                    k = by_start[k].end
+                elif doc[k].text == "," or _capitalized_word(doc[k]) or doc[k].text == "-":
+                    k += 1  # a name the gazetteer does not know ("Teso North")
+                else:
+                    break
+            if not inner or k >= len(doc) or doc[k].text != ")" or inner[-1].end != k or inner[-1].role != "location":
+                continue
+            unit = inner[-1]
+            countries = {e.country_code for e in self.gazetteer.lookup(unit.name)  # type: ignore[union-attr]
+                         if e.feature in ("admin1", "admin2", "country")}
+            if not countries or any(_big_elsewhere(self.gazetteer.lookup(m.name), countries) for m in inner[:-1]):  # type: ignore[union-attr]
+                continue  # "Bogota - Teusaquillo (Bogota, D.C.)": Bogotá's own district, not Washington's
+            for held in [a, *inner[:-1]]:
+                if held.within is None and held.role == "location":
+                    held.within, held.bracketed = unit.name, True
 
     def _in_list(self, doc: Doc, a: PlaceMention, b: PlaceMention, mentions: list[PlaceMention]) -> bool:
         """Whether "a, b" are items of a list: a name comes after b (", and", ", or", ",", "and"), or
@@ -675,3 +715,12 @@ class PlaceFinder:
             return False
         root = span.root
         return root.dep_ in ("nsubj", "nsubj:pass") and lookup(self.speech_verbs, root.head) is not None
+
+
+def _capitalized_word(token) -> bool:
+    return token.text[:1].isupper() and not token.is_punct
+
+
+def _big_elsewhere(entries, countries: set) -> bool:
+    """A name whose biggest namesake is a city, none of whose namesakes lies in those countries."""
+    return bool(entries) and entries[0].population >= _BIG_TOWN and not any(e.country_code in countries for e in entries)

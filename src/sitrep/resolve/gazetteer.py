@@ -24,7 +24,7 @@ from ..errors import SitrepError
 SCHEMA_VERSION = 5
 # the version of what the bundled gazetteer holds: raised when its entries change (a better centre
 # point, new names), so the cached file is built again
-BUNDLED_VERSION = 8
+BUNDLED_VERSION = 9
 _CACHE_SIZE = 50_000
 _COLUMNS = ("geonames_id, name, latitude, longitude, country_code, admin1, feature, population, "
             "admin1_name, admin2, admin2_code, capital, placed")
@@ -149,7 +149,8 @@ class Gazetteer:
                 # a short alternate name is mostly a code ("SIN" for Singapore, "AIN" for Wainwright): it counts
                 # when it spells the place's own name ("Tyr", Tyre), or abbreviates a country or region ("UK")
                 entries = tuple(e for e in entries if e.feature in _ABBREVIATED
-                                or SequenceMatcher(None, key, normalize(e.name)).ratio() >= _SHORT_NAME_LIKENESS)
+                                or SequenceMatcher(None, key, normalize(e.name)).ratio() >= _SHORT_NAME_LIKENESS
+                                or e.feature == "admin2" and normalize(e.name).endswith(" " + key))  # "Province du Tuy"
             self._cache[key] = entries
         return list(self._cache[key])
 

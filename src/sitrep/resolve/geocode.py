@@ -197,8 +197,14 @@ class Geocoder:
                 # spelling, the Donetsk village another ("Pryvillia")
                 inside = [(score, entry) for score, entry in self.rank(mention, frame or Frame(), spelling=True)
                           if any(_inside(entry, unit) for unit in units)]
+            near = [(score, entry) for score, entry in ranked if any(
+                haversine_km(entry.latitude, entry.longitude, unit.latitude, unit.longitude) < _NEAR_KM for unit in units)]
             if inside:
                 ranked = inside
+            elif units and mention.bracketed and near:  # "Al Quds - Old City (Al Quds, West Bank)": GeoNames puts
+                ranked = near  # the city in another unit than the text does, but by it
+            elif units and mention.bracketed:  # "Serkadu village (Vellore, Tamil Nadu)": never a list; put
+                return self.fallback(mention, start, end)  # where the smallest unit in the brackets is, later
             elif units and not any(e.feature in ("country", "city") for _, e in ranked):
                 return self.enclosed(mention, start, end, units[0])
             # a country or a city outside the unit: a list ("Kuwait, Egypt"), not a place inside it
@@ -252,10 +258,11 @@ class Geocoder:
                      country_code=country.country_code, feature="country", precision="country", role=mention.role)
 
     def units(self, name: str) -> list[GazetteerEntry]:
-        """The regions a name may be, else the countries: what "…, Kharkiv" or "…, Russia" means; for a
-        town ("… in Damascus"), its region."""
+        """The regions a name may be, else the countries, else the districts: what "…, Kharkiv",
+        "…, Russia" or "… (Oula, Yatenga)" means; for a town ("… in Damascus"), its region."""
         entries = self.gazetteer.lookup(name)
-        units = [e for e in entries if e.feature == "admin1"] or [e for e in entries if e.feature == "country"]
+        units = [e for e in entries if e.feature == "admin1"] or [e for e in entries if e.feature == "country"] \
+            or [e for e in entries if e.feature == "admin2"]  # "Robena (Oula, Yatenga)": a province, held by its region
         if units or not entries:
             return units
         town = entries[0]  # "… in Damascus": the region of the most populous place of that name
@@ -397,6 +404,8 @@ class Geocoder:
 def _inside(entry: GazetteerEntry, unit: GazetteerEntry) -> bool:
     if unit.feature == "country":
         return entry.country_code == unit.country_code
+    if unit.feature == "admin2" and entry.admin2 and entry.feature != "admin2":
+        return (entry.country_code, entry.admin1, normalize(entry.admin2)) == (unit.country_code, unit.admin1, normalize(unit.name))
     return (entry.country_code, entry.admin1) == (unit.country_code, unit.admin1) and entry.feature != "admin1"
 
 

@@ -53,6 +53,13 @@ _ADMIN_KIND = re.compile(
     r"\b(oblast|oblast'|oblasti|province|region|governorate|respublika|republic|kray|krai|okrug|avtonomnyy|"
     r"autonomous|city|municipality|wilayat e|velayat e|state|district|county|department|prefecture|"
     r"gorod|voblasts|voblast|raion|rayon)\b")
+# the kind words GeoNames writes before the names of second-level units in their country's language, and
+# the small words that join a kind word to the name ("Province du Yatenga", "Rrethi i Beratit", "Comuna Brebu")
+_LOCAL_KIND = re.compile(
+    r"^(?:comuna|municipio|municipiul|provincia|gemeente|powiat|obshtina|departamento|departement|partido|"
+    r"politischer bezirk|bezirk|nomos|rrethi|canton|amphoe|grad|komuna|oras|orasul|okres|landkreis|kreis|"
+    r"concelho|distrito)\s+(?=\S)")
+_JOINING = re.compile(r"^(?:de la|de l|du|des|de|del|d|do|da|dos|das|e|i)\s+(?=\S)")
 # GeoNames feature codes kept from dumps: populated places, countries and admin units
 _ADMIN_FEATURES = {"ADM1": "admin1", "ADM2": "admin2", "ADM3": "admin3", "PCLI": "country", "PCLD": "country",
                    "PCLS": "country", "PCLF": "country"}
@@ -363,8 +370,13 @@ def _capital(towns: list[dict], names: set[str], at_least: int = 10_000) -> dict
 
 
 def _with_stem(name: str) -> tuple[str, ...]:
-    """A unit's name, and its name without the kind word: "Kanawha County", "Kanawha"."""
+    """A unit's name, and its name without the kind word, in English or in the country's language
+    as GeoNames writes it: "Kanawha County", "Kanawha"; "Province du Yatenga", "Yatenga";
+    "Departamento de Capital", "Capital"; "Powiat krakowski", "krakowski"."""
     stem = _stem(name)
+    local = _LOCAL_KIND.sub("", stem)
+    if local != stem or not normalize(name).startswith(stem):  # a kind word came first: "Province du …"
+        stem = _JOINING.sub("", local)
     return (name, stem) if stem and stem != normalize(name) else (name,)
 
 
