@@ -566,8 +566,9 @@ def test_an_intercepted_salvo_is_one_event_by_who_stopped_it(extract_en):
      "Hamas Movement", "Military Forces of Israel (2022-)"),
     ("fr", "Le 1er décembre 2023, des combats ont éclaté entre l'armée malienne et des hommes armés près de Tombouctou.",
      "Military Forces of Mali (2021-)", "Unidentified Armed Group"),
-    ("en", "On 1 December 2023, two soldiers were killed during clashes with Taliban militants near Kabul.",
-     "Taliban", "Military Forces"),
+    # (soldiers of no country named are those of where it happened, in power on the day)
+    ("en", "On 1 December 2020, two soldiers were killed during clashes with Taliban militants near Kabul.",
+     "Taliban", "Military Forces of Afghanistan (2014-2021)"),
 ])
 def test_who_acted_in_passives_bombs_and_clashes(extract_en, extract_fr, lang, text, actor1, actor2):
     event = (extract_fr if lang == "fr" else extract_en)(text).events[0]
@@ -640,3 +641,23 @@ def test_tolls_of_another_incident_add_up_in_french(extract_fr):
 def test_a_military_no_one_identified_is_named_as_acled_names_it(extract_en, extract_fr, lang, text):
     (event,) = (extract_en if lang == "en" else extract_fr)(text).events
     assert event.actor1.name == "Unidentified Military Forces" and event.actor1.country_code is None
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # a state's unit, named as ACLED names it in the country where it happened
+    ("On 1 April 2025, military police officers exchanged fire with armed men in Salvador (Bahia).",
+     "Military Forces of Brazil (2023-) Military Police"),
+    ("On 1 April 2025, civil police officers shot dead a suspect in Salvador (Bahia).",
+     "Police Forces of Brazil (2023-) Civil Police"),
+    # the demonym says whose unit it is
+    ("On 1 April 2025, Turkish gendarmerie forces detained 30 migrants near the border.",
+     "Military Forces of Turkey (2016-) Gendarmerie"),
+    # where ACLED names no such unit, the same words are the state's forces
+    ("On 1 April 2025, military police officers exchanged fire with armed men in Kharkiv.",
+     "Military Forces of Ukraine (2019-)"),
+    # forces no demonym names are those of the country where it happened
+    ("On 1 April 2025, soldiers shot dead two armed men in Salvador (Bahia).", "Military Forces of Brazil (2023-)"),
+])
+def test_state_units_and_forces_are_those_of_where_it_happened(extract_en, text, actor1):
+    event = extract_en(text).events[0]
+    assert event.actor1.name == actor1

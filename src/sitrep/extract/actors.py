@@ -24,11 +24,17 @@ _WINDOW = 2  # how far from the noun a demonym may stand ("les forces armées ru
 _GENERIC = {"police": "Police Forces", "unidentified": "Unidentified Armed Group"}
 _UNIDENTIFIED_MILITARY = "Unidentified Military Forces"  # ACLED's name for a military no one identified
 _MILITARY = "Military Forces"
+_STATE_KINDS = ("state_forces", "police")
 
 
 @lru_cache(maxsize=1)
 def actor_catalogue() -> dict[str, Any]:
     return json.loads(resources.files("sitrep.data").joinpath("actors.json").read_text(encoding="utf-8"))
+
+
+def actor_catalogue_unit(name: str) -> dict[str, Any] | None:
+    """A state's unit in ``actors.json`` by its name ("Gendarmerie"): its kind per country, its aliases."""
+    return next((u for u in actor_catalogue().get("units", []) if u.get("unit") == name), None)
 
 
 def conventional_name(name: str, sub_event_type: str, country: str | None) -> str:
@@ -73,6 +79,11 @@ class ActorFinder:
             self.entries[key] = entry
             aliases = entry["aliases"].get(nlp.lang, [])
             self.matcher.add(key, [nlp.make_doc(alias) for alias in aliases])
+        # a state's units ACLED names ("military police", "gendarmes"), by unit
+        self.units: dict[str, dict[str, Any]] = {u["unit"]: u for u in catalogue.get("units", []) if "unit" in u}
+        self.unit_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for unit in self.units.values():
+            self.unit_matcher.add(unit["unit"], [nlp.make_doc(alias) for alias in unit["aliases"].get(nlp.lang, [])])
         self.demonyms: dict[str, str] = lex.section("actors", "demonyms")
         self.noun_kinds: dict[str, str] = {}
         for section, kind in (("force_nouns", "state_forces"), ("civilian_nouns", "civilians"),
@@ -120,7 +131,7 @@ class ActorFinder:
                 continue
             found.append(mention)
         found = [m for m in found if not _modifier_only(doc, m)]
-        doc._.sitrep_actors = _longest_first(found)
+        doc._.sitrep_actors = _longest_first(self.find_units(doc, found))
         return doc
 
     def find_patterns(self, doc: Doc) -> list[ActorMention]:
@@ -165,9 +176,36 @@ class ActorFinder:
                 elif kind in _GENERIC:
                     mentions.append(ActorMention(token.i, token.i + 1, token.text, _GENERIC[kind], None, kind))
                 elif kind == "state_forces" and any(k in self.bare_force_nouns for k in token_keys(token)):
-                    mentions.append(ActorMention(token.i, token.i + 1, token.text, _MILITARY, None, kind))
+                    # "the army", "military forces": no country named, those of the country where it happened
+                    mentions.append(ActorMention(token.i, token.i + 1, token.text, _MILITARY, None, kind, home=True))
         return mentions
 
+
+    def find_units(self, doc: Doc, found: list[ActorMention]) -> list[ActorMention]:
+        """"Military police officers", "Turkish gendarmerie forces", "les gendarmes": a state's unit.
+        A mention of the state's forces or police that holds the unit's words carries the unit; else
+        the unit is a mention of its own, with a demonym just before it, in place of the forces or
+        police found inside it ("police" in "military police")."""
+        matches = sorted(self.unit_matcher(doc), key=lambda m: (m[1], m[1] - m[2]))
+        for match_id, start, end in matches:
+            unit = self.units[doc.vocab.strings[match_id]]
+            state = [m for m in found if m.kind in _STATE_KINDS and m.start < end and start < m.end]
+            if any(m.unit is not None for m in state):
+                continue  # a shorter alias of a unit already found
+            covering = [m for m in state if m.start <= start and end <= m.end]
+            if covering:
+                covering[0].unit = unit["unit"]
+                continue
+            if any(m.kind not in _STATE_KINDS and m.start < end and start < m.end for m in found):
+                continue  # inside a named actor's name
+            first = start - 1 if start > 0 and self.demonym(doc[start - 1]) else start
+            last = max([end] + [m.end for m in state])
+            country = self.demonym(doc[first]) if first < start else next((m.country for m in state if m.country), None)
+            kind = next(iter(unit["kinds"].values()))
+            name = canonical_actor(country, kind) if country else ("Police Forces" if kind == "police" else _MILITARY)
+            found = [m for m in found if m not in state]
+            found.append(ActorMention(first, last, doc[first:last].text, name, country, kind, home=True, unit=unit["unit"]))
+        return found
 
     def find_named_groups(self, doc: Doc) -> list[ActorMention]:
         """Armed groups the catalogue does not know, by their own name: a capitalized name ending in a

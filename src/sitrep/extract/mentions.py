@@ -51,6 +51,7 @@ class ActorMention:
     kind: str
     home: bool = False  # "regime forces", "government troops": the forces of the country where it happened
     placed_as: str | None = None  # "militants": named as this kind of actor of the country where it happened
+    unit: str | None = None  # "military police", "gendarmes": the state's unit ACLED names, in the countries it does
 
 
 @dataclass(slots=True)

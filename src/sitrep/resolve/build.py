@@ -13,7 +13,7 @@ from ..extract.mentions import ActorMention, CasualtyMention, ClaimMention, Even
 from ..nlp.extensions import doc_list
 from ..records import (Actor, Article, Casualties, Claim, ClaimSource, Document, Entity, Event, EventDate, Place,
                        Quote, Result, Speaker, TextSpan, TimeExpression)
-from ..extract.actors import canonical_actor, conventional_name
+from ..extract.actors import actor_catalogue_unit, canonical_actor, conventional_name
 from .geocode import Geocoder
 from .periods import DATED_KINDS, dated_name
 
@@ -131,9 +131,14 @@ def _actor(doc: Doc, a: ActorMention | None, location_country: str | None, sub_e
         country = location_country
         name = canonical_actor(country, a.placed_as or a.kind)
     name = conventional_name(name, sub_event_type, location_country)
-    if a.kind in DATED_KINDS:
+    kind = a.kind
+    unit = actor_catalogue_unit(a.unit) if a.unit else None
+    if unit is not None and country in unit["kinds"]:  # "Military Forces of Brazil (2023-) Military Police"
+        kind = unit["kinds"][country]
+        name = f"{canonical_actor(country, kind)} {unit['unit']}"
+    if kind in DATED_KINDS:
         name = dated_name(name, country, day, known)
-    return Actor(name=name, country_code=country, kind=a.kind, text=a.text or None)
+    return Actor(name=name, country_code=country, kind=kind, text=a.text or None)
 
 
 def _day(iso: str | None) -> datetime.date | None:
