@@ -661,3 +661,16 @@ def test_a_military_no_one_identified_is_named_as_acled_names_it(extract_en, ext
 def test_state_units_and_forces_are_those_of_where_it_happened(extract_en, text, actor1):
     event = extract_en(text).events[0]
     assert event.actor1.name == actor1
+
+
+@pytest.mark.parametrize("text, actor1, sub_event_type", [
+    # a label heads the report: who acted is the subject of the clause after it
+    ("Looting: On 1 April 2025, Russian forces seized grain and tractors from farms near Kherson.",
+     "Russian forces", "Looting/property destruction"),
+    # the label says what it was: no mob violence, whoever did it
+    ("Looting: On 1 April 2025, herders raided a farm near Kherson and carted away 100 cows.",
+     "herders", "Looting/property destruction"),
+])
+def test_a_label_heading_the_report_names_the_event(extract_en, text, actor1, sub_event_type):
+    event = extract_en(text).events[0]
+    assert (event.actor1.text if event.actor1 else None, event.sub_event_type) == (actor1, sub_event_type)

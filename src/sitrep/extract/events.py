@@ -288,7 +288,8 @@ class EventFinder:
             actor1 = ActorMention(trigger.i, trigger.i + 1, "", spec["crowd"].title(), None, spec["crowd"])
         victims = (killed or injured).who if (killed or injured) else None
         if "crowd_sub" in spec and actor1 is not None and actor1.kind == "civilians" and self._crowd(doc, actor1) \
-                and not _passive(trigger) and not any(c.start <= actor1.start < c.end for c in casualties):
+                and not _passive(trigger) and not any(c.start <= actor1.start < c.end for c in casualties) \
+                and _labelled_clause(sentence, trigger) is None:  # "Looting: herders raided …" says what it was
             # "villagers assaulted and killed a tea seller", "settlers threw rocks": people who are no armed
             # group, acting together, riot (ACLED's mob violence); their victims are the civilians
             sub = spec["crowd_sub"]
@@ -555,6 +556,9 @@ class EventFinder:
     def actors(self, doc: Doc, sentence: Span, trigger: Token, casualties: Sequence[CasualtyMention] = (),
                placer_acts: bool = True) -> tuple[ActorMention | None, ActorMention | None]:
         mentions = [a for a in doc_list(doc, "sitrep_actors") if sentence.start <= a.start < sentence.end]
+        labelled = _labelled_clause(sentence, trigger)  # "Looting: JNIM militants seized livestock"
+        if labelled is not None and not isinstance(labelled, int):
+            trigger = labelled
         victims = [m for m in mentions if m.country is None and any(c.start <= m.start < c.end for c in casualties)]
         # "3 policemen were killed": the dead, not who killed them (named sides of a clash stay: "4 Taliban killed in clashes")
         speakers: list[ActorMention] = []
@@ -588,6 +592,9 @@ class EventFinder:
         if subj is None:  # "an exchange of fire between Hamas militants and Israeli troops"
             subj, second = self._between(doc, sentence, mentions, trigger)
             obj = second if second is not None else obj
+        if subj is None and isinstance(labelled, int):  # the label's clause, misparsed: a name just before a verb acts
+            subj = next((a for a in mentions if a.start > labelled and a.end < sentence.end
+                         and doc[a.end].pos_ in ("VERB", "AUX")), None)
         if subj is None:  # "settlers raided", parsed as a noun and its clause: a plural just before a finite verb acts
             subj = next((a for a in mentions if a.kind == "civilians" and a.end == trigger.i and _finite(trigger)
                          and _many(doc, a)), None)
@@ -1003,3 +1010,19 @@ def _dates_apart(a: TimeMention | None, b: TimeMention | None) -> bool:
 
 def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
     return a.text.lower() == b.text.lower()
+
+
+_LABEL_SPAN = 4  # words of a label that heads a report: "Looting:", "Change to armed group:"
+
+
+def _labelled_clause(sentence: Span, trigger: Token) -> Token | int | None:
+    """When the trigger is a label that heads the report ("Looting: On 30 November, JNIM
+    militants seized livestock", "Land seizure: settlers set up a mobile home"), who acted is the
+    subject of the clause after it: that clause's verb, where the parse gives it a subject; else
+    the colon's position (the clause starts after it); None when the trigger is no label."""
+    colon = next((t.i for t in sentence[:_LABEL_SPAN + 1] if t.text == ":"), None)
+    if colon is None or not sentence.start <= trigger.i < colon:
+        return None
+    verbs = [t for t in sentence if t.i > colon and t.pos_ == "VERB" and t.dep_ not in ("amod", "acl", "relcl", "advcl", "xcomp")
+             and any(c.dep_.startswith("nsubj") for c in t.children)]
+    return verbs[0] if verbs else colon
