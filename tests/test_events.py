@@ -674,3 +674,23 @@ def test_state_units_and_forces_are_those_of_where_it_happened(extract_en, text,
 def test_a_label_heading_the_report_names_the_event(extract_en, text, actor1, sub_event_type):
     event = extract_en(text).events[0]
     assert (event.actor1.text if event.actor1 else None, event.sub_event_type) == (actor1, sub_event_type)
+
+
+@pytest.mark.parametrize("lang, text, actor1", [
+    # where ACLED names organized crime: a sign of it in the report makes the unknown killers a gang
+    ("en", "On 1 April 2025, armed men shot dead a trader whose body was found tied and tortured in Salvador (Bahia).",
+     "Unidentified Gang (Brazil)"),
+    ("fr", "Le 1er avril 2025, des hommes armés ont tué un commerçant, retrouvé ligoté, à Salvador (Bahia).",
+     "Unidentified Gang (Brazil)"),
+    # in Brazil a drive-by shooting may be a police militia's, and ACLED says so
+    ("en", "On 1 April 2025, two armed men on a motorcycle killed a man in a drive-by shooting in Salvador (Bahia).",
+     "Unidentified Gang and/or Police Militia"),
+    # no sign of it: an armed group no one identified
+    ("en", "On 1 April 2025, two armed men shot dead a trader in Salvador (Bahia).", "Unidentified Armed Group (Brazil)"),
+    # nor is it ACLED's way outside Latin America and the Caribbean
+    ("en", "On 1 April 2025, armed men shot dead a trader whose body was found tied and tortured in Kharkiv.",
+     "Unidentified Armed Group (Ukraine)"),
+])
+def test_unknown_killers_where_organized_crime_is_the_likely_author(extract_en, extract_fr, lang, text, actor1):
+    event = (extract_fr if lang == "fr" else extract_en)(text).events[0]
+    assert event.actor1.name == actor1

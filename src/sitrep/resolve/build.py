@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -13,11 +15,14 @@ from ..extract.mentions import ActorMention, CasualtyMention, ClaimMention, Even
 from ..nlp.extensions import doc_list
 from ..records import (Actor, Article, Casualties, Claim, ClaimSource, Document, Entity, Event, EventDate, Place,
                        Quote, Result, Speaker, TextSpan, TimeExpression)
-from ..extract.actors import actor_catalogue_unit, canonical_actor, conventional_name
+from ..extract.actors import actor_catalogue, actor_catalogue_unit, canonical_actor, conventional_name
+from ..lang import load_lexicon
+from .countries import country_name
 from .geocode import Geocoder
 from .periods import DATED_KINDS, dated_name
 
 _BREAKDOWN_FIELDS = ("children", "women", "civilians", "soldiers")
+_UNIDENTIFIED = "Unidentified Armed Group"
 
 
 class ResultBuilder:
@@ -72,8 +77,8 @@ class ResultBuilder:
             id=f"{article.id[:12]}-{n}-{digest}",
             event_type=e.event_type, sub_event_type=e.sub_event_type,
             trigger=TextSpan(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
-            actor1=_actor(doc, e.actor1, country, e.sub_event_type, day, reference),
-            actor2=_actor(doc, e.actor2, country, "", day, reference),
+            actor1=_organized_crime(doc, e, _actor(doc, e.actor1, country, e.sub_event_type, day, reference)),
+            actor2=_organized_crime(doc, e, _actor(doc, e.actor2, country, "", day, reference)),
             location=location, date=event_date, fatalities=_casualties(doc, e.fatalities),
             injuries=_casualties(doc, e.injuries), modality=e.modality,
             claims=[_claim(doc, c) for c in e.claims], certainty=e.certainty,
@@ -139,6 +144,23 @@ def _actor(doc: Doc, a: ActorMention | None, location_country: str | None, sub_e
     if kind in DATED_KINDS:
         name = dated_name(name, country, day, known)
     return Actor(name=name, country_code=country, kind=kind, text=a.text or None)
+
+
+def _organized_crime(doc: Doc, e: EventMention, actor: Actor | None) -> Actor | None:
+    """An unidentified armed group as ACLED names it where organized crime is the likely author,
+    by the ``unidentified_conventions`` of ``actors.json``: "Unidentified Gang (Mexico)" when the
+    report tells of a cartel, of drug trafficking, of a body found tortured or tied."""
+    if actor is None or not actor.name.startswith(_UNIDENTIFIED) or actor.country_code is None:
+        return actor
+    lexicon = load_lexicon(doc.lang_)
+    text = " ".join(doc[start:end].text for start, end in e.sentences).lower()
+    for rule in actor_catalogue().get("unidentified_conventions", []):
+        if actor.country_code not in rule.get("where", ()):
+            continue
+        markers = lexicon.section("actors", rule["markers"]) or []
+        if any(re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", text) for marker in markers):
+            return replace(actor, name=rule["name"].format(country=country_name(actor.country_code) or actor.country_code))
+    return actor
 
 
 def _day(iso: str | None) -> datetime.date | None:
