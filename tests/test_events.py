@@ -694,3 +694,20 @@ def test_a_label_heading_the_report_names_the_event(extract_en, text, actor1, su
 def test_unknown_killers_where_organized_crime_is_the_likely_author(extract_en, extract_fr, lang, text, actor1):
     event = (extract_fr if lang == "fr" else extract_en)(text).events[0]
     assert event.actor1.name == actor1
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # troops no demonym names, of a named group, are the group's
+    ("On 1 April 2025, the combined troops of the Karen National Liberation Army and allies attacked an army outpost.",
+     "KNU/KNLA: Karen National Union/Karen National Liberation Army"),
+    # a group no one identified, whose country a demonym gives, is no state's forces
+    ("On 1 April 2025, an unidentified Ukrainian group blew up a railway bridge near Kherson.",
+     "Unidentified Armed Group (Ukraine)"),
+    # two acting together: the first named is actor1
+    ("On 1 April 2025, FAMa and Wagner forces abducted ten civilians on the road out of the town.",
+     "Military Forces of Mali (2021-)"),
+])
+def test_who_acted_among_groups_troops_and_allies(extract_en, text, actor1):
+    result = extract_en(text)
+    assert result.events[0].actor1.name == actor1
+    assert "Wagner" not in [p.text for p in result.places]  # a group, whatever the gazetteer holds

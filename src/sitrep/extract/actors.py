@@ -25,6 +25,7 @@ _GENERIC = {"police": "Police Forces", "unidentified": "Unidentified Armed Group
 _UNIDENTIFIED_MILITARY = "Unidentified Military Forces"  # ACLED's name for a military no one identified
 _MILITARY = "Military Forces"
 _STATE_KINDS = ("state_forces", "police")
+_OWNER_WORDS = {"of", "de", "du", "des", "d'", "d’"}  # "troops of the KNLA", "les soldats du Hamas"
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +121,12 @@ class ActorFinder:
         covered = {i for m in found for i in range(m.start, m.end)}
         found += [m for m in self.find_named_groups(doc) if not covered & set(range(m.start, m.end))]
         named = {m.end: m for m in found}
+        named_from = {m.start: m for m in found}
         for mention in self.find_patterns(doc):
+            owner = self.owner_after(doc, mention, named_from)  # "the combined troops of the Karen National
+            if owner is not None:  # Liberation Army": the named group's own
+                owner.start, owner.text = mention.start, doc[mention.start:owner.end].text
+                continue
             owner = named.get(mention.start)  # "Taliban militants": the named group's own fighters
             if owner is None and self.adjective_first:  # "Pakistani Taliban militants": the demonym is the group's
                 inner = named.get(mention.end - 1)
@@ -180,6 +186,19 @@ class ActorFinder:
                     mentions.append(ActorMention(token.i, token.i + 1, token.text, _MILITARY, None, kind, home=True))
         return mentions
 
+
+    @staticmethod
+    def owner_after(doc: Doc, mention: ActorMention, named_from: dict[int, ActorMention]) -> ActorMention | None:
+        """The named actor whose forces a bare force noun is: "troops of the KNLA", "les
+        combattants du Hamas" (no demonym, so no state's)."""
+        if mention.country is not None or mention.kind != "state_forces" or mention.name != _MILITARY:
+            return None
+        k = mention.end
+        if k < len(doc) and doc[k].lower_ in _OWNER_WORDS:
+            k += 1
+            if k < len(doc) and doc[k].pos_ == "DET":
+                k += 1
+        return named_from.get(k) if k > mention.end else None
 
     def find_units(self, doc: Doc, found: list[ActorMention]) -> list[ActorMention]:
         """"Military police officers", "Turkish gendarmerie forces", "les gendarmes": a state's unit.

@@ -603,6 +603,9 @@ class EventFinder:
         # nearest before the trigger, a named actor ("the RSF deployed troops to attack") before a bare "troops"
         named = [a for a in before if a.country is not None or a.kind in ("rebel", "group")]
         actor1 = subj or next(iter(named + before), None)
+        if actor1 is not None and actor1.start >= 2 and doc[actor1.start - 1].pos_ == "CCONJ":
+            # "FAMa and Wagner forces abducted": the first of two acting together is actor1
+            actor1 = next((a for a in mentions if a.end == actor1.start - 1 and a.kind not in ("civilians",)), actor1)
         if actor1 is None:  # "une frappe russe", "Russian strike"
             nearby = [t for t in trigger.subtree if abs(t.i - trigger.i) <= 4] if doc.has_annotation("DEP") else []
             for child in nearby + list(doc[max(trigger.i - 1, 0):trigger.i + 2]):

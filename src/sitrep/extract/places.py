@@ -102,6 +102,7 @@ class PlaceFinder:
             | self.weapons
             | actor_words(lang)  # "Taliban" is also a town in Turkey
         )
+        self.actor_names = actor_words(lang)
 
     def use_gazetteer(self, gazetteer: Gazetteer) -> None:
         """Let the finder recognize names the gazetteer knows (injected by the Extractor)."""
@@ -700,8 +701,8 @@ class PlaceFinder:
     def is_not_place(self, doc: Doc, ent: Span) -> bool:
         """Common nouns NER tags as places ("le chef de l'Etat"), and people right after a title
         ("le gouverneur régional Oleh Kiper")."""
-        if ent.text.lower() in self.not_places or ent.text.lower() in self.weapons:
-            return True  # "la Défense"; "a Katyusha rocket", tagged a place
+        if ent.text.lower() in self.not_places or ent.text.lower() in self.weapons or ent.text.lower() in self.actor_names:
+            return True  # "la Défense"; "a Katyusha rocket", "Wagner forces", tagged a place
         before = [t.lower_ for t in doc[max(ent.start - 2, 0):ent.start]]
         return len(ent) >= 2 and any(word in self.titles for word in before)
 
