@@ -711,3 +711,20 @@ def test_who_acted_among_groups_troops_and_allies(extract_en, text, actor1):
     result = extract_en(text)
     assert result.events[0].actor1.name == actor1
     assert "Wagner" not in [p.text for p in result.places]  # a group, whatever the gazetteer holds
+
+
+@pytest.mark.parametrize("lang, text, actor1", [
+    # who escorts does not act: the escorted do
+    ("en", "On 1 April 2025, Israeli settlers, under the protection of Israeli forces, raided a village in the West Bank "
+           "and burned two cars.", "Rioters (Israel)"),
+    ("en", "On 1 April 2025, Israeli settlers, accompanied by Israeli soldiers, attacked farmers in the West Bank.",
+     "Rioters (Israel)"),
+])
+def test_whoever_escorts_the_actors_does_not_act(extract_en, extract_fr, lang, text, actor1):
+    event = (extract_fr if lang == "fr" else extract_en)(text).events[0]
+    assert event.actor1.name == actor1
+
+
+def test_a_people_named_beside_the_event_is_no_state_acting(extract_en):
+    result = extract_en("On 1 April 2025, fighting erupted with Afghans near Kabul.")
+    assert all(e.actor1 is None or e.actor1.kind != "state_forces" for e in result.events)

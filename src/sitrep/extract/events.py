@@ -75,6 +75,8 @@ class EventFinder:
         self.attribution = lex.section("attribution", "verbs")
         self.person_nouns: dict[str, str] = lex.section("casualties", "person_nouns")
         self.agent_markers = set(lex.section("actors", "agent_markers"))
+        # "settlers, under the protection of Israeli forces, raided": who escorts does not act
+        self.escort_cues = [tuple(cue.split()) for cue in lex.section("actors", "escort_cues") or []]
         self.placing_verbs = {verb: True for verb in lex.section("actors", "placing_verbs") or []}
         self.between_markers = set(lex.section("actors", "between_markers") or [])
         self.additional = set(lex.section("casualties", "additional_markers") or [])  # "another attack", "also"
@@ -598,8 +600,14 @@ class EventFinder:
         if subj is None:  # "settlers raided", parsed as a noun and its clause: a plural just before a finite verb acts
             subj = next((a for a in mentions if a.kind == "civilians" and a.end == trigger.i and _finite(trigger)
                          and _many(doc, a)), None)
+        escorts = [a for a in mentions if self._escorts(doc, a) is not None]
+        if subj is not None and any(subj is a for a in escorts):
+            subj = None
+        if subj is None and escorts:  # "Israeli settlers, under the protection of Israeli forces, raided": the escorted act
+            cue = self._escorts(doc, escorts[0])
+            subj = next((a for a in mentions if a.end in (cue, cue - 1) and a.end <= trigger.i), None)
         before = [a for a in reversed(mentions) if a.end <= trigger.i and a.kind not in ("civilians", "protesters")
-                  and not any(a is s for s in speakers + victims) and not self._names_a_thing(doc, a)]
+                  and not any(a is s for s in speakers + victims + escorts) and not self._names_a_thing(doc, a)]
         # nearest before the trigger, a named actor ("the RSF deployed troops to attack") before a bare "troops"
         named = [a for a in before if a.country is not None or a.kind in ("rebel", "group")]
         actor1 = subj or next(iter(named + before), None)
@@ -609,6 +617,8 @@ class EventFinder:
         if actor1 is None:  # "une frappe russe", "Russian strike"
             nearby = [t for t in trigger.subtree if abs(t.i - trigger.i) <= 4] if doc.has_annotation("DEP") else []
             for child in nearby + list(doc[max(trigger.i - 1, 0):trigger.i + 2]):
+                if any(a.start <= child.i < a.end for a in mentions) or child.pos_ in ("NOUN", "PROPN") and child.tag_ in ("NNS", "NNPS"):
+                    continue  # "Israeli settlers", "clashed with Palestinians": people, not a state acting
                 code = next((self.demonyms[k] for k in token_keys(child) if k in self.demonyms), None)
                 if code:
                     actor1 = ActorMention(child.i, child.i + 1, child.text, canonical_actor(code, "state_forces"),
@@ -731,6 +741,17 @@ class EventFinder:
                 return None
             if any(k in self.civilian_objects for k in token_keys(token)):
                 return token
+        return None
+
+    def _escorts(self, doc: Doc, mention: ActorMention) -> int | None:
+        """Where the cue starts, when the mention escorts or backs whoever acts: "under the protection
+        of Israeli forces", "accompanied by soldiers", "escortés par l'armée"."""
+        for cue in self.escort_cues:
+            for gap in (0, 1):  # "accompanied by the army"
+                start = mention.start - gap - len(cue)
+                if start >= 0 and tuple(t.lower_ for t in doc[start:start + len(cue)]) == cue \
+                        and (gap == 0 or doc[mention.start - 1].pos_ == "DET"):
+                    return start
         return None
 
     def _names_a_thing(self, doc: Doc, mention: ActorMention) -> bool:
