@@ -728,3 +728,21 @@ def test_whoever_escorts_the_actors_does_not_act(extract_en, extract_fr, lang, t
 def test_a_people_named_beside_the_event_is_no_state_acting(extract_en):
     result = extract_en("On 1 April 2025, fighting erupted with Afghans near Kabul.")
     assert all(e.actor1 is None or e.actor1.kind != "state_forces" for e in result.events)
+
+
+def test_the_agent_after_what_a_passive_was_done_with_acted(extract_en):
+    event = extract_en("On 1 April 2025, Ukrainian forces were fired upon with mortars, grenade launchers and heavy "
+                       "machine guns by Russian forces near Pokrovsk.").events[0]
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # in Ukraine's war, a mine no one is said to have laid is a military's no one identified, as ACLED codes it
+    ("On 1 April 2025, a man was injured when he stepped on a landmine near Kharkiv.", "Unidentified Military Forces"),
+    # elsewhere sitrep names no one
+    ("On 1 April 2025, a man was injured when he stepped on a landmine near Kabul.", None),
+])
+def test_who_laid_a_mine_no_one_names(extract_en, text, actor1):
+    event = extract_en(text).events[0]
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert (event.actor1.name if event.actor1 else None) == actor1

@@ -77,6 +77,8 @@ class EventFinder:
         self.agent_markers = set(lex.section("actors", "agent_markers"))
         # "settlers, under the protection of Israeli forces, raided": who escorts does not act
         self.escort_cues = [tuple(cue.split()) for cue in lex.section("actors", "escort_cues") or []]
+        # "were repelled by": the agent defends; "were fired upon by": it attacks
+        self.defense_verbs = set(lex.section("actors", "defense_verbs") or [])
         self.placing_verbs = {verb: True for verb in lex.section("actors", "placing_verbs") or []}
         self.between_markers = set(lex.section("actors", "between_markers") or [])
         self.additional = set(lex.section("casualties", "additional_markers") or [])  # "another attack", "also"
@@ -637,7 +639,8 @@ class EventFinder:
         """A battle told in the passive ("Russian forces attacked near X, but were repelled by the
         Ukrainian military"): ACLED's actor1 is the side that attacked, named first, not the agent."""
         if actor1 is None or actor1.kind not in ARMED_KINDS or not _passive(trigger) \
-                or self._role_of(actor1, trigger) not in ("obl:agent", "agent", "obl"):
+                or self._role_of(actor1, trigger) not in ("obl:agent", "agent", "obl") \
+                or not any(k in self.defense_verbs for k in token_keys(trigger)):
             return actor1, actor2
         first = next((m for m in doc_list(doc, "sitrep_actors") if sentence.start <= m.start < trigger.i
                       and m.kind in ARMED_KINDS and m.country != actor1.country), None)
@@ -658,7 +661,8 @@ class EventFinder:
             k = mention.start - 1
             while k > trigger.i and doc[k].pos_ == "DET":
                 k -= 1
-            if k > trigger.i and doc[k].lower_ in self.agent_markers and k - trigger.i <= 3:
+            if k > trigger.i and doc[k].lower_ in self.agent_markers and (
+                    k - trigger.i <= 3 or _weapons_between(doc[trigger.i + 1:k])):
                 return mention
         return None
 
@@ -1050,3 +1054,14 @@ def _labelled_clause(sentence: Span, trigger: Token) -> Token | int | None:
     verbs = [t for t in sentence if t.i > colon and t.pos_ == "VERB" and t.dep_ not in ("amod", "acl", "relcl", "advcl", "xcomp")
              and any(c.dep_.startswith("nsubj") for c in t.children)]
     return verbs[0] if verbs else colon
+
+
+_WITH = {"with", "avec"}
+_WEAPON_LIST_SPAN = 30  # "were fired upon with APCs, grenade launchers, small arms and 120-mm mortars by NAF forces"
+
+
+def _weapons_between(span: Span) -> bool:
+    """Whether the words between a passive and its "by" are only what it was done with: "fired upon
+    with APCs, grenade launchers and mortars by", "bombardés avec des drones par"."""
+    return len(span) <= _WEAPON_LIST_SPAN and any(t.lower_ in _WITH for t in span[:3]) \
+        and not any(t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":") for t in span)

@@ -77,7 +77,8 @@ class ResultBuilder:
             id=f"{article.id[:12]}-{n}-{digest}",
             event_type=e.event_type, sub_event_type=e.sub_event_type,
             trigger=TextSpan(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
-            actor1=_organized_crime(doc, e, _actor(doc, e.actor1, country, e.sub_event_type, day, reference)),
+            actor1=_organized_crime(doc, e, _actor(doc, e.actor1, country, e.sub_event_type, day, reference))
+            or _unattributed(e.sub_event_type, country),
             actor2=_organized_crime(doc, e, _actor(doc, e.actor2, country, "", day, reference)),
             location=location, date=event_date, fatalities=_casualties(doc, e.fatalities),
             injuries=_casualties(doc, e.injuries), modality=e.modality,
@@ -144,6 +145,15 @@ def _actor(doc: Doc, a: ActorMention | None, location_country: str | None, sub_e
     if kind in DATED_KINDS:
         name = dated_name(name, country, day, known)
     return Actor(name=name, country_code=country, kind=kind, text=a.text or None)
+
+
+def _unattributed(sub_event_type: str, country: str | None) -> Actor | None:
+    """Who ACLED names when the report names no one, by the ``unattributed_conventions`` of
+    ``actors.json``: in Ukraine, a landmine or an unexploded shell is "Unidentified Military Forces"."""
+    for rule in actor_catalogue().get("unattributed_conventions", []):
+        if country in rule.get("where", ()) and sub_event_type in rule.get("sub_event_types", ()):
+            return Actor(name=rule["name"], country_code=None, kind=rule["kind"], text=None)
+    return None
 
 
 def _organized_crime(doc: Doc, e: EventMention, actor: Actor | None) -> Actor | None:
