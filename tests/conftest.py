@@ -109,6 +109,11 @@ GAZETTEER_ROWS = [
                    admin1_name="District of Columbia"),
     GazetteerEntry(281184, "Jerusalem", 31.76904, 35.21633, "IL", "06", "city", 971_800, ("Al Quds",), capital=True),
     GazetteerEntry(7303419, "West Bank", 32.00071, 35.17444, "PS", "WE", "admin1", 2_787_619, (), admin1_name="West Bank"),
+    GazetteerEntry(6252001, "United States", 39.76, -98.5, "US", None, "country", 327_167_434,
+                   ("US", "U.S.", "USA", "United States of America")),
+    # a region ISO 3166 names like a city ("Amara", Amhara) and the city
+    GazetteerEntry(444186, "Amhara", 11.5, 38.5, "ET", "46", "admin1", 20_000_000, ("Amara",), admin1_name="Amhara"),
+    GazetteerEntry(99532, "Al ‘Amārah", 31.83561, 47.14399, "IQ", "14", "city", 323_302, ("Amara", "Al Amarah")),
     # a town known under another romanization too
     GazetteerEntry(704508, "Kostyantynivka", 48.52, 37.70, "UA", "05", "town", 67_350, ("Kostiantynivka",),
                    admin1_name="Donetsk"),

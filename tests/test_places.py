@@ -407,3 +407,25 @@ def test_a_name_before_a_lowercase_square_is_a_street_not_a_town(extract_en):
 def test_a_known_place_inside_a_longer_name_is_found(extract_en, extract_fr, lang, text, place):
     places = (extract_en if lang == "en" else extract_fr)(text).places
     assert [p.name for p in places if p.latitude is not None] == [place]
+
+
+def test_a_settlement_cue_keeps_a_region_of_the_same_name_out(extract_en):
+    # ISO 3166 calls Ethiopia's Amhara region "Amara"; "Amara city" is the Iraqi city
+    (amara,) = [p for p in extract_en("Gunmen attacked the house of a tribal sheikh in Amara city on Friday.").places
+                if p.text == "Amara"]
+    assert (amara.country_code, amara.feature) == ("IQ", "city")
+
+
+def test_a_country_qualifying_a_noun_is_whose_not_where(extract_en):
+    # "a US airstrike": the strike is the United States', the event is in Kabul
+    event = extract_en("On 1 April 2025, two men were killed by a US airstrike in Kabul.").events[0]
+    assert event.location.name == "Kabul"
+    assert (event.actor1.country_code, event.actor1.kind) == ("US", "state_forces")
+
+
+def test_an_iso_subdivision_name_in_another_romanization_is_an_alternate_name():
+    from sitrep.resolve.sources import _iso_names_for
+    iso = {"AF": [("Kunar", ["Kunar", "Kounar"]), ("Kabul", ["Kabul", "Kaboul"])],
+           "XX": [("Kunar", ["Kunar"]), ("Konur", ["Konur"])]}
+    assert "Kunar" in _iso_names_for("AF", "Konar", iso)
+    assert _iso_names_for("XX", "Konar", iso) == []  # two alike: no guess

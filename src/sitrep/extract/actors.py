@@ -277,8 +277,8 @@ class ActorFinder:
             before, after = doc[token.i - 1], doc[token.i + 1] if token.i + 1 < len(doc) else None
             if not (before.pos_ == "NUM" or before.lower_ in self.counting_determiners):
                 continue
-            if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
-                continue  # "a Palestinian journalist": the noun says who
+            if after is not None and (after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or after.tag_[:2] in ("NN", "JJ")):
+                continue  # "a Palestinian journalist", "a US airstrike": the noun says who or what
             code = self.demonym(token)
             if code is not None:
                 found.append(ActorMention(token.i, token.i + 1, token.text, canonical_actor(code, "civilians"), code, "civilians"))

@@ -802,7 +802,8 @@ class EventFinder:
         return None
 
     def place(self, doc: Doc, sentence: Span, trigger: Token) -> PlaceMention | None:
-        places = [p for p in doc_list(doc, "sitrep_places") if sentence.start <= p.start < sentence.end and p.role == "location"]
+        places = [p for p in doc_list(doc, "sitrep_places") if sentence.start <= p.start < sentence.end and p.role == "location"
+                  and not p.attributive]  # "US forces struck": not in the US
         if not places:
             return None
         units = {p.within for p in places if p.within}  # "in Uberlandia (Minas Gerais)": the town, not its state

@@ -15,11 +15,12 @@ class PlaceMention:
     end: int
     text: str
     source: str  # ner / cue ("the region of X") / cue-after ("X County") / gazetteer / dateline / abbreviation / name / apposition / demonym
-    level_hint: str | None = None  # admin1 when a cue noun says region/oblast/province
+    level_hint: str | None = None  # admin1 when a cue noun says region/oblast/province; settlement for "X city"
     role: str = "location"  # location / metonym / in_name / demonym
     country_hint: str | None = None  # from "la région russe de Briansk"
     within: str | None = None  # the name of the unit the text puts it in: "Kolodiazne, Kharkiv"
     bracketed: bool = False  # the unit is in brackets after it, "Entre Rios (Cochabamba)": no list, whatever it holds
+    attributive: bool = False  # a country's name qualifying a noun, "US military forces": whose, not where
     lookup: str | None = None  # the name to look up, where the text abbreviates it: "Calif." is California
 
     @property

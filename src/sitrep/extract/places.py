@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ..lang import load_lexicon, lookup
 from ..nlp.extensions import register_extensions
-from ..nlp.syntax import has_parse
+from ..nlp.syntax import has_parse, span_root
 from ..resolve.gazetteer import Gazetteer, normalize
 from .mentions import PlaceMention
 
@@ -60,6 +60,7 @@ _ARTICLES = {"the", "la", "le", "les", "l'", "l’"}  # "the Embassy of", "l'amb
 
 class PlaceFinder:
     def __init__(self, lang: str) -> None:
+        self.lang = lang
         register_extensions()
         lex = load_lexicon(lang)
         self.cue_nouns = set(lex.section("places", "cue_nouns"))
@@ -77,7 +78,8 @@ class PlaceFinder:
         self.mission_nouns = set(lex.section("places", "mission_nouns") or [])  # "the US Embassy": the US's, not in the US
         self.conjunctions = {"and", "or", "et", "ou", "&"}
         self.inside_words = set(lex.section("places", "inside_words"))  # "X area in Y": X is inside Y
-        self.area_nouns = set(lex.section("places", "area_nouns"))  # "area", "neighborhood", "camp"
+        self.area_nouns = set(lex.section("places", "area_nouns"))
+        self.settlement_nouns = set(lex.section("places", "settlement_nouns") or [])  # "Amara city": no region  # "area", "neighborhood", "camp"
         self.name_particles = set(lex.section("places", "name_particles"))  # "Deir [ez] Zor", "Ain [al] Saltan"
         self.titles = set(lex.section("quotes", "title_nouns"))
         self.gazetteer: Gazetteer | None = None
@@ -143,8 +145,10 @@ class PlaceFinder:
                 mention.role = "in_name"
         if self.gazetteer is not None:
             mentions = sorted(mentions + self.find_apposed(doc, mentions), key=lambda m: m.start)
+            self.mark_settlements(doc, mentions)
             self.mark_enclosing(doc, mentions)
             self.mark_lists_of_regions(doc, mentions)
+            self.mark_attributive(doc, mentions)
         mentions = sorted(mentions + self.find_demonyms(doc, mentions), key=lambda m: m.start)
         doc._.sitrep_places = mentions
         return doc
@@ -313,6 +317,37 @@ class PlaceFinder:
                 continue
             if all(w in self.cue_nouns or w in self.area_nouns or w in ("the", "la", "le", "l'") for w in between[:-1]):
                 a.within = b.text
+
+    def mark_settlements(self, doc: Doc, mentions: list[PlaceMention]) -> None:
+        """"Amara city", "Kawkareik town", "the village of Kampungu": a settlement, not the region
+        or the country of that name."""
+        for mention in mentions:
+            after = doc[mention.end] if mention.end < len(doc) else None
+            before = doc[mention.start - 2:mention.start] if mention.start >= 2 else None
+            cued_after = after is not None and after.is_lower and after.lower_ in self.settlement_nouns
+            cued_before = before is not None and before[0].lower_ in self.settlement_nouns and before[1].lower_ in _OF
+            if mention.level_hint is None and mention.role == "location" and (cued_after or cued_before):
+                mention.level_hint = "settlement"
+
+    def mark_attributive(self, doc: Doc, mentions: list[PlaceMention]) -> None:
+        """"US military forces", "a US airstrike", "Afghanistan nationals": in English, a country's name
+        that qualifies the noun after it says whose the forces or the strike are, not where it happened
+        (French puts the adjective after: "les forces américaines", a demonym)."""
+        if self.lang != "en" or not doc.has_annotation("DEP"):
+            return
+        for mention in mentions:
+            following = doc[mention.end] if mention.end < len(doc) else None
+            if mention.role != "location" or following is None or not following.is_lower or not (
+                    following.pos_ in ("NOUN", "ADJ") or following.tag_[:2] in ("NN", "JJ")) \
+                    or following.lower_ in self.cue_nouns | self.area_nouns:
+                continue
+            root = span_root(doc[mention.start:mention.end])
+            qualifies = root.dep_ in ("compound", "amod", "nmod", "nmod:poss") and root.head.i >= mention.end
+            if not qualifies and not (mention.start > 0 and doc[mention.start - 1].pos_ == "DET"):
+                continue  # ("a US airstrike", whatever the parse; not "in Ukraine yesterday")
+            entries = self.gazetteer.lookup(mention.name)  # type: ignore[union-attr]
+            if entries and entries[0].feature == "country":
+                mention.attributive = True
 
     def mark_parenthesized_units(self, doc: Doc, mentions: list[PlaceMention]) -> None:
         """"Malaba (Teso North, Busia)", "Robena (Oula, Yatenga)": a place, then in brackets the units

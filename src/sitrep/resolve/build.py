@@ -45,7 +45,7 @@ class ResultBuilder:
                                              context, actors)
         places = {id(m): place for m, place in zip(mentions, resolved)}
         self.geocoder.fall_back_to_enclosing(doc, mentions, places)
-        home = _main_country(places.values())
+        home = _main_country(places[id(m)] for m in mentions if not m.attributive)
         return Result(
             document=document,
             entities=[Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],

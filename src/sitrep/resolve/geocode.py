@@ -76,8 +76,8 @@ class Geocoder:
     def context_countries(self, mentions: Sequence[PlaceMention], extra: Sequence[str]) -> set[str]:
         countries = {c for c in extra if c}
         for mention in mentions:
-            if mention.role == "demonym":
-                continue  # "Russian forces" fight in Ukraine: an actor's country, not the article's
+            if mention.role == "demonym" or mention.attributive:
+                continue  # "Russian forces", "US forces" fight in Ukraine: an actor's country, not the article's
             if mention.country_hint:
                 countries.add(mention.country_hint)
             for entry in self.gazetteer.lookup(mention.name)[:1]:
@@ -93,7 +93,8 @@ class Geocoder:
         preferring candidates near the places already placed. The countries of the article's
         actors count for less: Russian forces fight in Ukraine."""
         # a demonym ("Australian researchers") says, as an actor's country does, a little of where the article is
-        demonyms = {m.country_hint for m in mentions if m.role == "demonym" and m.country_hint}
+        demonyms = {m.country_hint for m in mentions if m.role == "demonym" and m.country_hint} \
+            | {e.country_code for m in mentions if m.attributive for e in self.gazetteer.lookup(m.name)[:1]}
         frame = Frame(set(countries), (set(actor_countries) | demonyms) - set(countries))
         frame.nests = self.nests(mentions)
         for mention in mentions:  # "the Ohio Arts Council": an article about Ohio, maybe ("the University of
@@ -104,7 +105,7 @@ class Geocoder:
                         and spelling_key(units[0].name) == spelling_key(mention.name):
                     frame.regions.add((units[0].country_code, units[0].admin1))
         for mention in mentions:
-            if mention.role != "location":
+            if mention.role != "location" or mention.attributive:
                 continue
             candidates = self.gazetteer.lookup(mention.name)  # a look-alike spelling is no evidence of the country
             if candidates and len({c.country_code for c in candidates}) == 1 and candidates[0].country_code \
@@ -136,7 +137,8 @@ class Geocoder:
         out = []
         for mention, place in zip(mentions, places):
             sense = placed.get(normalize(mention.name))
-            if sense is not None and not mention.within and mention.level_hint is None and mention.role != "demonym" \
+            if sense is not None and not mention.within and mention.level_hint in (None, "settlement") \
+                    and mention.role != "demonym" \
                     and place.geonames_id != sense.geonames_id:
                 place = replace(sense, text=place.text, start=place.start, end=place.end, role=place.role)
             out.append(place)
@@ -307,7 +309,9 @@ class Geocoder:
                 candidates = [c for c in candidates if c.country_code in frame.countries]
         if mention.country_hint:
             candidates = [c for c in candidates if c.country_code == mention.country_hint] or candidates
-        if mention.level_hint is not None and mention.source == "cue-after":  # "Guernsey County" is a county, not
+        if mention.level_hint == "settlement":  # "Amara city" is no region (Amhara, "Amara" in ISO 3166)
+            candidates = [c for c in candidates if c.feature in ("city", "town", "village")] or candidates
+        elif mention.level_hint is not None and mention.source == "cue-after":  # "Guernsey County" is a county, not
             # the island of Guernsey ("the eastern region of Chad", "Tbilisi, Georgia" are countries)
             candidates = [c for c in candidates if c.feature not in ("country", "continent")] or candidates
             # (no unit of that name: "U.S. District Court" is no district)
@@ -340,7 +344,7 @@ class Geocoder:
             if entry.capital:  # "Washington warned": a government speaking from its capital
                 value += _CAPITAL_WEIGHT + (_METONYM_WEIGHT if mention.role == "metonym" else 0.0)
             if entry.feature in ("admin1", "admin2", "admin3"):
-                if mention.level_hint is not None:
+                if mention.level_hint is not None and mention.level_hint != "settlement":
                     value += _LEVEL_WEIGHT if entry.feature == mention.level_hint else _LEVEL_WEIGHT / 2
                 elif (entry.country_code, entry.admin1) in capitals:
                     value -= _ADMIN_PENALTY

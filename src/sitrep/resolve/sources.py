@@ -25,6 +25,7 @@ import io
 import json
 import math
 import re
+from difflib import SequenceMatcher
 import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -403,6 +404,9 @@ def _iso_subdivision_names() -> dict[str, list[tuple[str, list[str]]]]:
     return found
 
 
+_ISO_LIKENESS = 0.8  # "kunar" ~ "konar" (0.8); "herat" ~ "hirat" (0.8); "balkh" ~ "badakhshan" (0.53)
+
+
 def _iso_names_for(country: str, geonames_name: str, iso: dict[str, list[tuple[str, list[str]]]]) -> list[str]:
     """The ISO names of the subdivision that GeoNames calls ``geonames_name``: same stem, or one
     stem the start of the other ("Donetska oblast" ~ "Donetsk", "Ghaznī Province" ~ "Ghazni")."""
@@ -414,6 +418,9 @@ def _iso_names_for(country: str, geonames_name: str, iso: dict[str, list[tuple[s
         stem = _stem(iso_name)
         if stem == target or (min(len(stem), len(target)) >= 5 and (stem.startswith(target) or target.startswith(stem))):
             matches.append(names)
+    if not matches:  # another romanization, "Konar" ~ "Kunar", "Paktiyā" ~ "Paktia": the one ISO name spelled alike
+        matches = [names for iso_name, names in iso.get(country, ())
+                   if SequenceMatcher(None, _stem(iso_name), target).ratio() >= _ISO_LIKENESS]
     if len(matches) != 1:
         return []  # none, or ambiguous: better no translation than a wrong one
     return [n for n in matches[0] if n] + [_stem(n) for n in matches[0] if _stem(n) and not _stem(n).isdigit()]
