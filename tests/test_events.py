@@ -746,3 +746,14 @@ def test_who_laid_a_mine_no_one_names(extract_en, text, actor1):
     event = extract_en(text).events[0]
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert (event.actor1.name if event.actor1 else None) == actor1
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("On 1 April 2025, opposition rebels shelled regime positions near Aleppo with artillery.", "Opposition Rebels (Syria)"),
+    ("On 1 April 2025, Naxal-Maoists cadres killed a village head in Chhattisgarh.", "Naxal-Maoist Rebels (India)"),
+    # a group the catalogue does not know, by its own name ending in "Network", "Crew", "Operation Room"
+    ("On 1 April 2025, the Nga Moe Yeik Mission Network shot and killed a party official in Yangon.",
+     "Nga Moe Yeik Mission Network"),
+])
+def test_armed_groups_by_the_names_acled_gives_them(extract_en, text, actor1):
+    assert extract_en(text).events[0].actor1.name == actor1
