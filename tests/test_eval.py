@@ -58,7 +58,7 @@ def test_report_json(acled_report, tmp_path):
 
     write_report(acled_report, tmp_path / "r.json")
     data = json.loads((tmp_path / "r.json").read_text())
-    assert data["items"] == 11 and {m["name"] for m in data["groups"]["all"]} >= {"event_type", "location_25km"}
+    assert data["items"] == 14 and {m["name"] for m in data["groups"]["all"]} >= {"event_type", "location_25km"}
 
 
 def test_unknown_task_and_missing_path(extractor, tmp_path):
