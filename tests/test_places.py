@@ -429,3 +429,19 @@ def test_an_iso_subdivision_name_in_another_romanization_is_an_alternate_name():
            "XX": [("Kunar", ["Kunar"]), ("Konur", ["Konur"])]}
     assert "Kunar" in _iso_names_for("AF", "Konar", iso)
     assert _iso_names_for("XX", "Konar", iso) == []  # two alike: no guess
+
+
+def test_units_geonames_towns_do_not_know_come_from_the_states_database(monkeypatch):
+    from sitrep.resolve import sources
+    states = {"CD": [("Ituri", 1.8, 29.9), ("Sud Kivu", -3.0, 28.3), ("Tshopo", 0.55, 25.0)],
+              "ZA": [("Free State", -28.8, 26.5)], "FR": [("French Guiana", 4.0, -53.0)]}
+    monkeypatch.setattr(sources, "_states", lambda: states)
+    units = [GazetteerEntry(-1, "South Kivu", -3.1, 28.3, "CD", "12", "admin1", 5_000_000, ("Sud-Kivu",)),
+             GazetteerEntry(-2, "Orientale", 0.5, 25.2, "CD", "09", "admin1", 8_000_000, ())]
+    countries = [GazetteerEntry(3381670, "French Guiana", 4.0, -53.0, "GF", None, "country", 290_000, ())]
+    new = {e.name: e for e in sources._new_units(units, countries)}
+    # Sud Kivu is South Kivu under another name; Tshopo's centre is where GeoNames' old province's is;
+    # French Guiana is a country in GeoNames
+    assert set(new) == {"Ituri", "Free State"}
+    assert (new["Ituri"].feature, new["Ituri"].admin1, new["Ituri"].population) == ("admin1", None, 0)
+    assert "free" not in {normalize(n) for n in new["Free State"].alternate_names}  # no unit is called "Free"

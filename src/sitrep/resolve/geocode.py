@@ -408,6 +408,8 @@ class Geocoder:
 def _inside(entry: GazetteerEntry, unit: GazetteerEntry) -> bool:
     if unit.feature == "country":
         return entry.country_code == unit.country_code
+    if unit.feature == "admin1" and unit.admin1 is None:  # a unit no town is known to lie in ("Ituri"): its country's
+        return entry.feature not in ("admin1", "country") and entry.country_code == unit.country_code
     if unit.feature == "admin2" and entry.admin2 and entry.feature != "admin2":
         return (entry.country_code, entry.admin1, normalize(entry.admin2)) == (unit.country_code, unit.admin1, normalize(unit.name))
     return (entry.country_code, entry.admin1) == (unit.country_code, unit.admin1) and entry.feature != "admin1"

@@ -25,6 +25,7 @@ import io
 import json
 import math
 import re
+from functools import lru_cache
 from difflib import SequenceMatcher
 import zipfile
 from collections import Counter, defaultdict
@@ -84,6 +85,7 @@ def bundled_entries(min_population: int) -> Iterator[GazetteerEntry]:
     yield from countries
     units = list(_admin_units(cities, admin1_names, admin2_of))
     yield from units
+    yield from _new_units(units, countries)
     yield from _regions(countries, [u for u in units if u.feature == "admin1"], _countryinfo())
     capitals = _capitals(cache, cities)
     ukrainian: list[GazetteerEntry] = []
@@ -308,6 +310,13 @@ def _state_points() -> dict[str, list[tuple[str, float, float]]]:
     countries-states-cities database gives them (``countrystatecity-countries`` ships it; read as
     data, its code is not run): "Ontario" at (50.0, -86.0), where GeoNames and atlases put it, not
     at the mean of its towns near Toronto, 700 km south-east."""
+    return {country: [(_stem(name), lat, lon) for name, lat, lon in states if _stem(name)]
+            for country, states in _states().items()}
+
+
+@lru_cache(maxsize=1)
+def _states() -> dict[str, list[tuple[str, float, float]]]:
+    """Each country's first-level units in the countries-states-cities database: name and centre."""
     spec = importlib.util.find_spec("countrystatecity_countries")
     if spec is None or not spec.submodule_search_locations:
         return {}
@@ -319,10 +328,53 @@ def _state_points() -> dict[str, list[tuple[str, float, float]]]:
                     lat, lon = float(state["latitude"]), float(state["longitude"])
                 except (KeyError, TypeError, ValueError):
                     continue
-                stem = _stem(state.get("name") or "")
-                if stem and state.get("country_code"):
-                    found[state["country_code"]].append((stem, lat, lon))
-    return found
+                if (state.get("name") or "").strip() and state.get("country_code"):
+                    found[state["country_code"]].append((state["name"].strip(), lat, lon))
+    return dict(found)
+
+
+def _new_units(units: list[GazetteerEntry], countries: list[GazetteerEntry]) -> Iterator[GazetteerEntry]:
+    """First-level units the GeoNames towns do not know of, from the countries-states-cities
+    database: those created since ("Ituri", Kenya's counties like "Vihiga"), named and placed at
+    their centre, with no admin1 code (no town is known to lie in them) and no population (a town
+    of that name comes first, unless a cue noun says "county" or "province")."""
+    known: dict[str, set[str]] = defaultdict(set)
+    regions: dict[str, list[GazetteerEntry]] = defaultdict(list)
+    for unit in units:
+        if unit.feature == "admin1" and unit.country_code:
+            regions[unit.country_code].append(unit)
+    # (overseas units that GeoNames counts as countries: "French Guiana", "Guadeloupe")
+    country_names = {_stem(n) for c in countries for n in (c.name, *c.alternate_names)}
+    for unit in units:  # (its second-level units too: the database mixes levels, France's departments)
+        if unit.feature in ("admin1", "admin2") and unit.country_code:
+            known[unit.country_code].update(_with_stem(n)[-1] for n in (unit.name, *unit.alternate_names))
+            known[unit.country_code].update(_stem(n) for n in (unit.name, *unit.alternate_names))
+    for country, states in sorted(_states().items()):
+        for name, lat, lon in states:
+            stem = _stem(name)
+            if not stem or stem in known[country] or stem in country_names or not math.isfinite(lat) or not math.isfinite(lon):
+                continue
+            if any(_same_unit(stem, lat, lon, unit) for unit in regions[country]):
+                continue  # "Krasnodar Krai", GeoNames' "Krasnodarskiy Kray"; "Kyivska", its "Kyiv Oblast"
+            known[country].add(stem)
+            names = {name, stem} if len(stem) >= _MIN_NEW_STEM else {name}  # "Free State" is not "Free"
+            yield GazetteerEntry(_synthetic_id("state", country, name), name, lat, lon, country, None, "admin1", 0,
+                                 tuple(sorted(names)), admin1_name=name)
+
+
+_SAME_UNIT_KM = 60.0  # a unit's centre in two databases lies this close
+_MIN_NEW_STEM = 5  # a new unit's name without its kind word, when no common word: "Vihiga", not "Free"
+
+
+def _same_unit(stem: str, lat: float, lon: float, unit: GazetteerEntry) -> bool:
+    """Whether the database's unit is GeoNames' ``unit`` under another name: one name begins the
+    other, the names are spelled alike, or the centres nearly meet."""
+    for name in (unit.name, *unit.alternate_names):
+        other = _stem(name)
+        if len(other) >= 4 and len(stem) >= 4 and (other.startswith(stem) or stem.startswith(other)) \
+                or SequenceMatcher(None, other, stem).ratio() >= _ISO_LIKENESS:
+            return True
+    return haversine_km(lat, lon, unit.latitude, unit.longitude) < _SAME_UNIT_KM
 
 
 def _unit_point(names: set[str], points: Iterable[tuple[str, float, float]],
