@@ -135,3 +135,21 @@ def test_counts_joined_by_and_are_one_toll(nlp_en, text, total, breakdown):
 def test_a_second_figure_for_the_same_dead_is_not_added(nlp_en):
     killed = only(casualties(nlp_en, "Militants ambushed the convoy, killing 3 soldiers (5 according to the militants)."), "killed")
     assert killed[0].min == 3
+
+
+@pytest.mark.parametrize("text, killed", [
+    # the counted noun after words that qualify it, whatever the parse
+    ("On 1 April 2025, an airstrike by Afghan forces killed 1 Islamic State militant near Kabul.", 1),
+    ("On 1 April 2025, 1 pro-government militia member was killed in an attack near Kabul.", 1),
+    ("On 1 April 2025, 4 Taliban and IS militants were killed by airstrikes near Kabul.", 4),
+    ("On 1 April 2025, army operations killed 8 Taliban and/or Islamic State militants near Kabul.", 8),
+    # the killing verb after other verbs
+    ("On 1 April 2025, 1 civilian was kidnapped and killed by militants near Kabul.", 1),
+    # counts listed one after the other add up
+    ("On 1 April 2025, 1 policeman and 2 civilians were shot and killed by militants near Kabul.", 3),
+    # an age is no count
+    ("On 1 April 2025, gunmen attacked and killed a four-year-old boy near Kabul.", 1),
+])
+def test_tolls_the_parse_misses(extract_en, text, killed):
+    event = extract_en(text).events[0]
+    assert event.fatalities is not None and event.fatalities.min == killed

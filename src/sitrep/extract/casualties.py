@@ -26,6 +26,12 @@ from .numbers import Number, number_at
 _HEAD_STEPS = 3
 _ARMED = {"soldiers", "police", "militants", "attackers"}  # a toll of these alone stays a combatants' toll
 _WINDOW = 8
+_NOUN_REACH = 6  # words from a count to its noun: "1 pro - government militia member"
+
+
+def _inner_hyphen(token: Token) -> bool:
+    """A hyphen inside a word the tokenizer split: "pro-government"."""
+    return token.text in ("-", "‐") and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
 
 
 @Language.factory("sitrep_casualties", requires=["doc._.sitrep_times"], assigns=["doc._.sitrep_casualties"])
@@ -100,6 +106,8 @@ class CasualtyFinder:
         return "exact", start
 
     def _mention(self, doc: Doc, number: Number) -> CasualtyMention | None:
+        if number.end < len(doc) and _inner_hyphen(doc[number.end]) or _inner_hyphen(doc[number.end - 1]):
+            return None  # "a four-year-old boy", "120-mm mortars": the number is part of a word
         noun = self._noun_after(doc, number.end)
         outcome, who, anchor = None, None, None
         if noun is not None:
@@ -113,6 +121,8 @@ class CasualtyFinder:
             if noun is None and self._counts_something_else(doc, number.end):
                 return None  # "onze drones", "trois villages"
             verb = self._governing_verb(doc, noun if noun is not None else doc[number.end - 1])
+            if verb is None and noun is not None:
+                verb = self._verb_in_line(doc, number, noun)
             if verb is None:
                 return None
             outcome, anchor = verb
@@ -123,15 +133,41 @@ class CasualtyFinder:
         return CasualtyMention(start, end, outcome, number.min, number.max, qualifier, who, anchor)
 
     def _noun_after(self, doc: Doc, j: int) -> Token | None:
-        """The noun counted: right after the number, or after one adjective or "de"."""
-        for k in range(j, min(j + 3, len(doc))):
+        """The noun counted: right after the number, or after the words that qualify it ("14 morts",
+        "2 'Arbakis'", "1 pro-government militia member", "4 Taliban and IS militants", "8 Taliban
+        and/or Islamic State militants")."""
+        for k in range(j, min(j + _NOUN_REACH, len(doc))):
             token = doc[k]
             keys = token_keys(token)
             if any(key in self.person_nouns or key in self.dead_nouns or key in self.injured_nouns
                    or (key in self.demonyms and token.tag_ != "JJ" and token.morph.get("Number") != ["Sing"]) for key in keys):
                 return token  # "14 morts", "9 Palestinians"
-            if (token.is_punct and not token.is_quote) or token.pos_ in ("VERB", "AUX"):
-                return None  # a quote mark is passed: "2 'Arbakis' were killed"
+            if _inner_hyphen(token) and k == j:
+                return None  # "a 25-year-old woman", "120-mm mortars": the number is part of a word
+            if token.is_quote or _inner_hyphen(token):
+                continue  # "2 'Arbakis' were killed", "pro-government"
+            if k > j and token.text.isupper() and len(token.text) > 1 and token.is_alpha:
+                continue  # an acronym, whatever its tag: "4 Taliban and IS militants"
+            if token.is_punct or token.pos_ in ("VERB", "AUX"):
+                return None
+            if k - j >= 2 and token.pos_ in ("ADP", "SCONJ", "PRON", "DET", "NUM", "CCONJ"):
+                return None  # within two words, "3 of the soldiers", "des dizaines de blessés"; further, a new phrase
+        return None
+
+    def _verb_in_line(self, doc: Doc, number: Number, noun: Token) -> tuple[str, int] | None:
+        """The killing or wounding verb the words give, where the parse does not: just before the
+        count ("killed 1 Islamic State militant", "killing at least 3"), or after the noun with only
+        auxiliaries and other verbs between ("1 civilian was kidnapped and killed")."""
+        k = self._qualifier(doc, number.start)[1] - 1
+        if k >= 0 and self._outcome(doc[k]) and doc[k].pos_ in ("VERB", "NOUN", "ADJ"):
+            return self._outcome(doc[k]), k  # type: ignore[return-value]
+        for k in range(noun.i + 1, min(noun.i + _WINDOW, len(doc))):
+            token = doc[k]
+            outcome = self._outcome(token)
+            if outcome and token.pos_ in ("VERB", "ADJ") and any(t.pos_ == "AUX" for t in doc[noun.i + 1:k]):
+                return outcome, k
+            if not (token.pos_ in ("AUX", "VERB", "CCONJ", "ADV") or token.text == ","):
+                break
         return None
 
     @staticmethod
@@ -279,14 +315,22 @@ def _join_coordinated(doc: Doc, mentions: list[CasualtyMention]) -> list[Casualt
     according to the Taliban)") is not joined: it is no conjunct."""
     out: list[CasualtyMention] = []
     for mention in mentions:
-        first = next((m for m in out if m.anchor == mention.anchor and m.outcome == mention.outcome
-                      and _coordinated(doc[mention.end - 1], doc[m.end - 1], doc[m.anchor])), None)
+        first = next((m for m in out if m.outcome == mention.outcome and (
+            m.anchor == mention.anchor and _coordinated(doc[mention.end - 1], doc[m.end - 1], doc[m.anchor])
+            or _listed(doc, m, mention))), None)
         if first is None:
             out.append(mention)
             continue
         add_toll(first, mention)
         first.end = max(first.end, mention.end)
     return out
+
+
+def _listed(doc: Doc, first: CasualtyMention, mention: CasualtyMention) -> bool:
+    """Counts listed one after the other, whatever the parse: "1 policeman and 2 civilians were
+    shot", "5 soldiers, 2 policemen and 1 civilian were killed"."""
+    between = [t.lower_ for t in doc[first.end:mention.start]]
+    return 0 < mention.start - first.end <= 2 and between in (["and"], [","], [",", "and"], ["et"], [",", "et"])
 
 
 def add_toll(first: CasualtyMention, mention: CasualtyMention) -> None:

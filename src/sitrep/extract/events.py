@@ -290,7 +290,7 @@ class EventFinder:
                 sub = spec["foreign_sub"]
         if actor1 is None and "crowd" in spec:  # ACLED codes the crowd itself: "Protesters (Kenya)", "Rioters (Chad)"
             actor1 = ActorMention(trigger.i, trigger.i + 1, "", spec["crowd"].title(), None, spec["crowd"])
-        victims = (killed or injured).who if (killed or injured) else None
+        victims = _victims(killed or injured)
         if "crowd_sub" in spec and actor1 is not None and actor1.kind == "civilians" and self._crowd(doc, actor1) \
                 and not _passive(trigger) and not any(c.start <= actor1.start < c.end for c in casualties) \
                 and _labelled_clause(sentence, trigger) is None:  # "Looting: herders raided …" says what it was
@@ -1066,3 +1066,13 @@ def _weapons_between(span: Span) -> bool:
     with APCs, grenade launchers and mortars by", "bombardés avec des drones par"."""
     return len(span) <= _WEAPON_LIST_SPAN and any(t.lower_ in _WITH for t in span[:3]) \
         and not any(t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":") for t in span)
+
+
+def _victims(toll: CasualtyMention | None) -> str | None:
+    """Who the dead or wounded were; of a toll that adds several kinds ("1 policeman and 2
+    civilians"), the combatants, if any: people fought."""
+    if toll is None:
+        return None
+    if toll.who in (None, "people") and toll.breakdown:
+        return next((who for who in toll.breakdown if who in COMBATANTS), toll.who)
+    return toll.who
