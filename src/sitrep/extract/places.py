@@ -78,8 +78,8 @@ class PlaceFinder:
         self.mission_nouns = set(lex.section("places", "mission_nouns") or [])  # "the US Embassy": the US's, not in the US
         self.conjunctions = {"and", "or", "et", "ou", "&"}
         self.inside_words = set(lex.section("places", "inside_words"))  # "X area in Y": X is inside Y
-        self.area_nouns = set(lex.section("places", "area_nouns"))
-        self.settlement_nouns = set(lex.section("places", "settlement_nouns") or [])  # "Amara city": no region  # "area", "neighborhood", "camp"
+        self.area_nouns = set(lex.section("places", "area_nouns"))  # "area", "neighborhood", "camp"
+        self.settlement_nouns = set(lex.section("places", "settlement_nouns") or [])  # "Amara city": no region
         self.name_particles = set(lex.section("places", "name_particles"))  # "Deir [ez] Zor", "Ain [al] Saltan"
         self.titles = set(lex.section("quotes", "title_nouns"))
         self.gazetteer: Gazetteer | None = None
@@ -355,7 +355,7 @@ class PlaceFinder:
         unit but the last are inside the last one, when the gazetteer knows it as a unit (a region,
         a district, a country) and the brackets hold nothing but names and commas."""
         by_start = {m.start: m for m in mentions}
-        for index, a in enumerate(mentions):
+        for a in mentions:
             opening = a.end
             while opening < len(doc) and opening - a.end < 2 and doc[opening].lower_ in self.cue_nouns | self.area_nouns:
                 opening += 1  # "Halgan village (Bulo Burto, Hiraan)"

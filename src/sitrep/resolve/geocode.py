@@ -264,7 +264,7 @@ class Geocoder:
         "…, Russia" or "… (Oula, Yatenga)" means; for a town ("… in Damascus"), its region."""
         entries = self.gazetteer.lookup(name)
         units = [e for e in entries if e.feature == "admin1"] or [e for e in entries if e.feature == "country"] \
-            or [e for e in entries if e.feature == "admin2"]  # "Robena (Oula, Yatenga)": a province, held by its region
+            or [e for e in entries if e.feature == "admin2"]  # "Robena (Oula, Yatenga)": a province
         if units or not entries:
             return units
         town = entries[0]  # "… in Damascus": the region of the most populous place of that name
