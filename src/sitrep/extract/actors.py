@@ -33,9 +33,15 @@ def actor_catalogue() -> dict[str, Any]:
     return json.loads(resources.files("sitrep.data").joinpath("actors.json").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def state_units() -> dict[str, dict[str, Any]]:
+    """The states' units in ``actors.json`` by name ("Gendarmerie"): their kind per country, their aliases."""
+    return {u["unit"]: u for u in actor_catalogue().get("units", []) if "unit" in u}
+
+
 def actor_catalogue_unit(name: str) -> dict[str, Any] | None:
     """A state's unit in ``actors.json`` by its name ("Gendarmerie"): its kind per country, its aliases."""
-    return next((u for u in actor_catalogue().get("units", []) if u.get("unit") == name), None)
+    return state_units().get(name)
 
 
 def conventional_name(name: str, sub_event_type: str, country: str | None) -> str:
@@ -81,7 +87,7 @@ class ActorFinder:
             aliases = entry["aliases"].get(nlp.lang, [])
             self.matcher.add(key, [nlp.make_doc(alias) for alias in aliases])
         # a state's units ACLED names ("military police", "gendarmes"), by unit
-        self.units: dict[str, dict[str, Any]] = {u["unit"]: u for u in catalogue.get("units", []) if "unit" in u}
+        self.units = state_units()
         self.unit_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for unit in self.units.values():
             self.unit_matcher.add(unit["unit"], [nlp.make_doc(alias) for alias in unit["aliases"].get(nlp.lang, [])])

@@ -602,11 +602,12 @@ class EventFinder:
         if subj is None:  # "settlers raided", parsed as a noun and its clause: a plural just before a finite verb acts
             subj = next((a for a in mentions if a.kind == "civilians" and a.end == trigger.i and _finite(trigger)
                          and _many(doc, a)), None)
-        escorts = [a for a in mentions if self._escorts(doc, a) is not None]
+        cues = {id(a): cue for a in mentions if (cue := self._escorts(doc, a)) is not None}
+        escorts = [a for a in mentions if id(a) in cues]
         if subj is not None and any(subj is a for a in escorts):
             subj = None
         if subj is None and escorts:  # "Israeli settlers, under the protection of Israeli forces, raided": the escorted act
-            cue = self._escorts(doc, escorts[0])
+            cue = cues[id(escorts[0])]
             subj = next((a for a in mentions if a.end in (cue, cue - 1) and a.end <= trigger.i), None)
         before = [a for a in reversed(mentions) if a.end <= trigger.i and a.kind not in ("civilians", "protesters")
                   and not any(a is s for s in speakers + victims + escorts) and not self._names_a_thing(doc, a)]
