@@ -335,7 +335,7 @@ def _states() -> dict[str, list[tuple[str, float, float]]]:
 
 def _new_units(units: list[GazetteerEntry], countries: list[GazetteerEntry]) -> Iterator[GazetteerEntry]:
     """First-level units the GeoNames towns do not know of, from the countries-states-cities
-    database: those created since ("Ituri", Kenya's counties like "Vihiga"), named and placed at
+    database: those created since ("Ituri", "Haut-Katanga"), named and placed at
     their centre, with no admin1 code (no town is known to lie in them) and no population (a town
     of that name comes first, unless a cue noun says "county" or "province")."""
     known: dict[str, set[str]] = defaultdict(set)
