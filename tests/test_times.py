@@ -24,6 +24,9 @@ FRENCH = [
     ("Dans la nuit de samedi à dimanche, des drones ont frappé la ville.", "la nuit de samedi à dimanche", "TIME", "2025-03-29TNI"),
     ("Hier, trois civils ont été tués.", "Hier", "DATE", "2025-04-01"),
     ("Des explosions ont été entendues hier soir.", "hier soir", "TIME", "2025-04-01TEV"),
+    # a part of the day named before or after the day: one expression
+    ("Des drones ont frappé hier en fin d'après-midi.", "hier en fin d'après-midi", "TIME", "2025-04-01TAF"),
+    ("Un missile a frappé Odessa dans la soirée du 12 mars.", "la soirée du 12 mars", "TIME", "2025-03-12TEV"),
     ("Le village a été pris il y a trois jours.", "il y a trois jours", "DATE", "2025-03-30"),
     ("La ville est tombée il y a un an.", "il y a un an", "DATE", "2024"),
     ("Les bombardements ont duré trois jours.", "trois jours", "DURATION", "P3D"),
@@ -99,6 +102,10 @@ FRENCH_NARRATIVE = [
 ENGLISH = [
     ("Russian drones struck the city last night.", "last night", "TIME", "2025-04-01TNI"),
     ("Three civilians were killed yesterday.", "yesterday", "DATE", "2025-04-01"),
+    ("At mid-afternoon yesterday, a drone hit the port.", "mid-afternoon yesterday", "TIME", "2025-04-01TAF"),
+    ("Shelling began in the early hours of Monday.", "the early hours of Monday", "TIME", "2025-03-31TMO"),
+    # "a" counts only first: seven facilities, a year ago
+    ("The firm has 13 plants, up from seven a year ago.", "a year ago", "DATE", "2024"),
     ("The village was captured three days ago.", "three days ago", "DATE", "2025-03-30"),
     ("The town fell two weeks ago.", "two weeks ago", "DATE", "2025-W12"),
     ("Talks will resume on June 12.", "June 12", "DATE", "2025-06-12"),
@@ -210,6 +217,11 @@ NARRATIVE_ANCHORS = [
      [("Le 12 mars", "DATE", "2025-03-12"), ("Le lendemain", "DATE", "2025-03-13")]),
     ("fr", "L'offensive a commencé le 3 mars. La veille au soir, des frappes avaient visé la gare.",
      [("le 3 mars", "DATE", "2025-03-03"), ("La veille au soir", "TIME", "2025-03-02TEV")]),
+    # a part of the day named alone is on the day the narrative is at
+    ("fr", "Le 25 mars, ils l'ont frappé. En fin d'après-midi, ils l'ont jeté dehors.",
+     [("Le 25 mars", "DATE", "2025-03-25"), ("fin d'après-midi", "TIME", "2025-03-25TAF")]),
+    ("en", "Shelling resumed on Monday. In the afternoon, a missile hit the station.",
+     [("Monday", "DATE", "2025-03-31"), ("the afternoon", "TIME", "2025-03-31TAF")]),
     ("fr", "Le sommet s'est tenu les 24 et 25 mars.", [("24", "DATE", "2025-03-24"), ("25 mars", "DATE", "2025-03-25")]),
     # with nothing to count from, the day stays unknown rather than counted from the article's date
     ("fr", "Le lendemain, les troupes ukrainiennes ont repris le village.", [("Le lendemain", "DATE", "XXXX-XX-XX")]),

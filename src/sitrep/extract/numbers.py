@@ -31,6 +31,9 @@ def parse_digits(text: str) -> int | None:
     return None
 
 
+_ARTICLES = frozenset({"a", "an"})  # not "un": "vingt et un"
+
+
 def parse_words(text: str, lex: Lexicon) -> int | None:
     """A number written in words, as one string ("dix-neuf", "vingt et un", "twenty-one")."""
     units, tens, scales = (lex.section("numbers", k) for k in ("units", "tens", "scales"))
@@ -38,7 +41,9 @@ def parse_words(text: str, lex: Lexicon) -> int | None:
     if not words:
         return None
     total, current, seen = 0, 0, False
-    for word in words:
+    for k, word in enumerate(words):
+        if k and word in _ARTICLES:
+            return None  # "seven a year ago" is seven, a year ago; "a" counts only first ("a hundred")
         if word in units:
             current += units[word]
         elif word in tens:

@@ -11,9 +11,12 @@ from spacy.tokens import Doc
 
 from ..mentions import TimeMention
 from .values import day_mention, quarter_mention, reported_quarter
-from .words import TextView, TimeWords, low_at
+from .words import PREPOSITIONS, TextView, TimeWords, longest_phrase, low_at, phrase_text
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d(?:T[A-Z]{2})?$")  # a day, or a part of one ("2025-03-30TEV")
+_WHOLE_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
+_LINKS = frozenset({"of", "de", "du", "d'"})  # "on the morning of", "dans la soirée du": the phrase needs a day after it
+_ON_NARRATIVE_DAY = frozenset({"clock_time", "day_part"})  # "à 22 h", "in the afternoon": the day the narrative is at
 _NARRATIVE_SENTENCES = 2  # a clock time is on the day named at most this many sentences before
 _QUARTER_WINDOW = 3  # "a year ago" is about a quarter when its sentence or one of the two before names one
 
@@ -54,6 +57,59 @@ def widen(w: TimeWords, doc: TextView, found: list[tuple[TimeMention, str]]) -> 
             mention.start -= 1
 
 
+def parts_of_days(w: TimeWords, doc: TextView, found: list[tuple[TimeMention, str]],
+                  ref: date | None) -> list[tuple[TimeMention, str]]:
+    """A part of the day named next to a day makes one expression of that part of that day:
+    "mid-afternoon yesterday", "on the morning of 12 March", "in the early hours of Monday",
+    "dans la soirée du 12 mars", "mardi en fin d'après-midi" (``2025-03-11TAF``)."""
+    taken = {t for mention, _ in found for t in range(mention.start, mention.end)}
+    out: list[tuple[TimeMention, str]] = []
+    for mention, rule in found:
+        if _WHOLE_DAY.match(mention.value) and mention.first_day is not None:
+            start, end, part = mention.start, mention.end, None
+            for s in range(max(0, mention.start - 5), mention.start):
+                k = longest_phrase(doc, s, w.day_part_phrases)
+                if k and s + k == mention.start and not taken & set(range(s, s + k)):
+                    start, part = s, w.day_part_phrases[phrase_text(doc, s, k)]
+                    while doc.lows[start] in PREPOSITIONS:  # TimeML spans leave out "in", "on", "dans"
+                        start += 1
+                    break
+            if part is None:
+                k = longest_phrase(doc, mention.end, w.day_part_phrases)
+                text = phrase_text(doc, mention.end, k) if k else ""
+                if text and text.split()[-1] not in _LINKS:
+                    end, part = mention.end + k, w.day_part_phrases[text]
+            if part is not None:
+                day = date.fromisoformat(mention.first_day)
+                mention = day_mention(day, start, end, "part-of-day", part)
+        out.append((mention, rule))
+    return out + _parts_alone(w, doc, out, ref)
+
+
+def _parts_alone(w: TimeWords, doc: TextView, found: list[tuple[TimeMention, str]], ref: date | None) -> list[tuple[TimeMention, str]]:
+    """A part of the day named alone ("in the afternoon", "en fin d'après-midi"), on the reference
+    day for now: :func:`clock_on_days` puts it on the day the narrative is at."""
+    taken = {t for mention, _ in found for t in range(mention.start, mention.end)}
+    out: list[tuple[TimeMention, str]] = []
+    i = 0
+    while i < len(doc):
+        k = longest_phrase(doc, i, w.day_part_phrases)
+        text = phrase_text(doc, i, k) if k else ""
+        if not text or text.split()[-1] in _LINKS or low_at(doc, i + k) in _LINKS or taken & set(range(i, i + k)):
+            i += 1
+            continue
+        start, part = i, w.day_part_phrases[text]
+        while doc.lows[start] in PREPOSITIONS:
+            start += 1
+        if ref is None:
+            mention = TimeMention(start, i + k, "TIME", "XXXX-XX-XXT" + part, "part-of-day", anchored=False)
+        else:
+            mention = day_mention(ref, start, i + k, "part-of-day", part)
+        out.append((mention, "day_part"))
+        i += k
+    return out
+
+
 def clock_on_days(w: TimeWords, doc: TextView, found: list[tuple[TimeMention, str]]) -> list[tuple[TimeMention, str]]:
     """A clock time is on the day named with it ("9 a.m. Tuesday", "4 h mardi": one expression), else
     on the day the narrative last named ("Dimanche soir ... à 22 h"), else on the reference day."""
@@ -68,11 +124,11 @@ def clock_on_days(w: TimeWords, doc: TextView, found: list[tuple[TimeMention, st
             day = after.value[:10]
             mention = TimeMention(mention.start, after.end, "TIME", day + mention.value[10:], "part-of-day", day, day)
             k += 1
-        elif rule == "clock_time":
+        elif rule in _ON_NARRATIVE_DAY:
             day = narrative_day(w, doc, found, k, last_day)
             if day is not None:
                 mention = TimeMention(mention.start, mention.end, "TIME", day + mention.value[10:], "part-of-day", day, day)
-        if _DAY.match(mention.value) and rule != "clock_time":
+        if _DAY.match(mention.value) and rule not in _ON_NARRATIVE_DAY:
             last_day = mention.value[:10], mention.start
         out.append((mention, rule))
         k += 1
@@ -89,7 +145,7 @@ def narrative_day(w: TimeWords, doc: TextView, found: list[tuple[TimeMention, st
     for mention, rule in found[k + 1:]:
         if sentence_distance(doc, start, mention.start) > 0:
             break
-        if _DAY.match(mention.value) and rule != "clock_time":
+        if _DAY.match(mention.value) and rule not in _ON_NARRATIVE_DAY:
             return mention.value[:10]
     if last_day is not None and sentence_distance(doc, last_day[1], start) <= _NARRATIVE_SENTENCES:
         return last_day[0]

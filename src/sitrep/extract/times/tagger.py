@@ -65,6 +65,7 @@ class TimeTagger:
                 i += 1
         found = discourse.coordinated_days(w, view, found)
         anaphora.anchor(w, view, found)
+        found = sorted(discourse.parts_of_days(w, view, found, ref), key=lambda item: item[0].start)
         if ref is not None:
             found = discourse.clock_on_days(w, view, found)
             discourse.year_ago_quarters(w, view, found, ref)

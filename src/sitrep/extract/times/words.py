@@ -26,6 +26,7 @@ class TimeWords:
         self.units: dict[str, str] = t["relative_units"]
         self.last, self.next, self.this = set(t["last"]), set(t["next"]), set(t["this"])
         self.parts_of_day: dict[str, str] = t["parts_of_day"]
+        self.day_part_phrases: dict[str, str] = t["day_part_phrases"]  # "mid-afternoon", "dans la soirée du"
         self.part_of_month: dict[str, str] = t["part_of_month"]
         self.ago = t["ago"]
         self.present, self.past_ref, self.future_ref = set(t["present"]), set(t["past_ref"]), set(t["future_ref"])
