@@ -445,3 +445,21 @@ def test_units_geonames_towns_do_not_know_come_from_the_states_database(monkeypa
     assert set(new) == {"Ituri", "Free State"}
     assert (new["Ituri"].feature, new["Ituri"].admin1, new["Ituri"].population) == ("admin1", None, 0)
     assert "free" not in {normalize(n) for n in new["Free State"].alternate_names}  # no unit is called "Free"
+
+
+@pytest.mark.parametrize("text", [
+    "Locals organized a protest in As-Sweida city on Friday.",
+    "Locals organized a protest in Al Sweida on Friday.",
+])
+def test_a_name_is_found_without_the_arabic_article_the_text_writes(extract_en, text):
+    (place,) = [p for p in extract_en(text).places if p.latitude is not None]
+    assert (place.name, place.country_code) == ("As-Suwayda", "SY")
+    assert place.match_score is not None and place.match_score < 1
+
+
+def test_an_unknown_event_place_takes_the_country_of_the_articles_places(extract_en):
+    # the village is unknown to the gazetteer; the article is about Syria, so the protesters are Syrian
+    event = extract_en("On 1 April 2025, locals held a protest in Qaryat Zibdin. "
+                       "Such protests have spread across As-Sweida since the summer.").events[0]
+    assert event.location is not None and event.location.latitude is None
+    assert event.actor1.name == "Protesters (Syria)"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ..lang import load_lexicon, lookup
 from ..nlp.extensions import register_extensions
 from ..nlp.syntax import has_parse, span_root
-from ..resolve.gazetteer import Gazetteer, normalize
+from ..resolve.gazetteer import Gazetteer, normalize, without_article
 from .mentions import PlaceMention
 
 PLACE_LABELS = {"LOC", "GPE"}
@@ -695,7 +695,8 @@ class PlaceFinder:
         """Known by its exact name, or, for towns and bigger, by a close romanization
         ("Tchassiv Iar" for Chasiv Yar): a village's look-alike spelling is too weak a proof."""
         assert self.gazetteer is not None
-        return bool(self.gazetteer.lookup(name)) or any(
+        bare = without_article(name)  # "As-Sweida": Sweida (As-Suwayda)
+        return bool(self.gazetteer.lookup(name)) or bare is not None and bool(self.gazetteer.lookup(bare)) or any(
             e.feature != "village" and e.match_score >= _SPELLING_SCORE for e in self.gazetteer.lookup_spelling(name))
 
     def _known_word(self, name: str) -> bool:
@@ -710,6 +711,9 @@ class PlaceFinder:
 
     def _candidate(self, token) -> bool:
         text = token.text
+        if text[:1].isupper() and not token.whitespace_ and token.i + 2 < len(token.doc) and token.nbor(1).text == "-" \
+                and without_article(token.doc[token.i:token.i + 3].text) is not None:
+            return True  # an Arabic article opens the name: "As-Sweida", "Ad-Dali"
         return (len(text) > 2 and text[:1].isupper() and token.is_alpha and not token.is_stop
                 and token.lower_ not in self.never and not text.isupper())
 

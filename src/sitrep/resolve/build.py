@@ -66,8 +66,8 @@ class ResultBuilder:
         trigger = doc[e.trigger]
         location = places.get(id(e.place)) if e.place is not None else None
         # generic actors ("protesters", "armed men") are those of the country where it happened: where the
-        # event has no place of its own, the country the article's places are in
-        country = location.country_code if location is not None else home
+        # event has no place of its own, or one the gazetteer does not know, the country the article's places are in
+        country = (location.country_code if location is not None else None) or home
         event_date = _date(doc, e.time)
         # state actors are named with the government in power on the day, as known when published
         reference = doc._.sitrep_reference

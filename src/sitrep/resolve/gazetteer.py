@@ -68,6 +68,16 @@ _ABBREVIATED = ("continent", "country", "admin1")
 _SHORT_NAME_LIKENESS = 0.8  # "tyr" ~ "tyre" (0.86); "sin" ~ "singapore" (0.5) is a code
 
 
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|as|ad|ar|ash|az|at|an|ath|adh)[ \-‐](?=\w{3})", re.IGNORECASE)
+
+
+def without_article(name: str) -> str | None:
+    """The name without the Arabic article that romanizations write in many ways or leave out
+    ("As-Sweida", "Al Diraz", "Ad-Dali"): None when it has none."""
+    bare = _ARABIC_ARTICLE.sub("", name, count=1)
+    return bare if bare != name else None
+
+
 @lru_cache(maxsize=1 << 16)
 def spelling_key(name: str) -> str:
     """A loose key under which the romanizations of one name meet: "Tchassiv Iar" and "Chasiv Yar"

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from .distance import haversine_km
 from ..extract.mentions import PlaceMention
 from ..records import Place
-from .gazetteer import Gazetteer, GazetteerEntry, normalize, spelling_key
+from .gazetteer import Gazetteer, GazetteerEntry, normalize, spelling_key, without_article
 
 _CONTEXT_WEIGHT = 4.0  # the candidate is in a country the article names
 _REGION_WEIGHT = 3.0  # in an admin1 unit the article names
@@ -47,6 +47,7 @@ _AMBIGUOUS_MARGIN = 0.3  # scores this close are a tie…
 _AMBIGUOUS_KM = 50.0  # …when the candidates are this far apart
 _WORLD_CITY = 1_000_000  # a name whose biggest namesake is this big says nothing of the region
 _ENCLOSING_WINDOW = 8  # tokens between "the Biabanak area" and "of Maywand district, Kandahar"
+_ARTICLE_SCORE = 0.9  # a name found without its Arabic article ("As-Sweida" as "Sweida")
 _PRECISION = {"continent": "continent", "region": "region", "country": "country", "admin1": "admin1", "admin2": "admin2", "admin3": "admin2"}
 
 
@@ -301,8 +302,13 @@ class Geocoder:
         """The candidates for ``mention``, best first: those of its exact name, else (or with
         ``spelling``, only) those spelled alike."""
         candidates = [] if spelling else self.gazetteer.lookup(mention.name)
+        bare = without_article(mention.name)
+        if not candidates and bare and not spelling:  # "As-Sweida" is Sweida (As-Suwayda)
+            candidates = [replace(c, match_score=_ARTICLE_SCORE) for c in self.gazetteer.lookup(bare)]
+            if frame.countries:
+                candidates = [c for c in candidates if c.country_code in frame.countries]
         if not candidates:
-            candidates = self.gazetteer.lookup_spelling(mention.name)
+            candidates = self.gazetteer.lookup_spelling(mention.name) or (self.gazetteer.lookup_spelling(bare) if bare else [])
             # a look-alike spelling only in a country the article is about: "Tchassiv Iar" is Chasiv Yar
             # in an article about Ukraine; "Laboule 12" in Port-au-Prince is not Laboulaye, Argentina
             if frame.countries:
@@ -427,3 +433,4 @@ def _same_sentence(doc, a: int, b: int) -> bool:
     if not doc.has_annotation("SENT_START"):
         return True
     return doc[a].sent.start == doc[b].sent.start
+
