@@ -660,7 +660,7 @@ class EventFinder:
             if mention.start <= trigger.i or mention.kind == "civilians":
                 continue
             k = mention.start - 1
-            while k > trigger.i and doc[k].pos_ == "DET":
+            while k > trigger.i and (doc[k].pos_ == "DET" or doc[k].like_num):  # "by two armed individuals"
                 k -= 1
             if k > trigger.i and doc[k].lower_ in self.agent_markers and (
                     k - trigger.i <= 3 or _weapons_between(doc[trigger.i + 1:k])):
