@@ -549,6 +549,8 @@ def test_an_intercepted_salvo_is_one_event_by_who_stopped_it(extract_en):
      "Taliban", "Police Forces of Afghanistan (2021-)"),
     ("en", "On 1 December 2023, one soldier was killed and another was wounded by a Taliban sniper in Kandahar.",
      "Taliban", None),
+    ("en", "On 1 December 2023, two municipal police officers were shot and injured by two armed individuals in Kabul.",
+     "Unidentified Armed Group (Afghanistan)", None),
     ("fr", "Le 1er décembre 2023, deux policiers ont été tués par des talibans près de Kaboul.",
      "Taliban", "Police Forces of Afghanistan (2021-)"),
     # who planted the bomb that did it
@@ -757,3 +759,12 @@ def test_who_laid_a_mine_no_one_names(extract_en, text, actor1):
 ])
 def test_armed_groups_by_the_names_acled_gives_them(extract_en, text, actor1):
     assert extract_en(text).events[0].actor1.name == actor1
+
+
+@pytest.mark.parametrize("text,actor1", [
+    # where a coalition fights, the forces leading it are coded as the coalition; elsewhere they stay the state's
+    ("On 1 April 2025, US forces conducted an airstrike near As-Sweida.", "Global Coalition Against Daesh"),
+    ("On 1 April 2025, US forces conducted an airstrike near Kabul.", "Military Forces of United States"),
+])
+def test_forces_leading_a_coalition_where_it_fights_are_the_coalition(extract_en, text, actor1):
+    assert extract_en(text).events[0].actor1.name.startswith(actor1)

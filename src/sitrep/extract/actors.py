@@ -54,6 +54,15 @@ def conventional_name(name: str, sub_event_type: str, country: str | None) -> st
     return name
 
 
+def coalition_name(country: str | None, kind: str, where: str | None) -> str | None:
+    """The coalition ACLED codes a state's forces as where the coalition fights (the United
+    States' forces in Iraq and Syria: "Global Coalition Against Daesh"), by ``coalition_conventions``."""
+    for rule in actor_catalogue().get("coalition_conventions", []):
+        if rule["country"] == country and rule["kind"] == kind and where in rule["where"]:
+            return rule["name"]
+    return None
+
+
 def canonical_actor(code: str, kind: str) -> str:
     """The curated name for a country's actor of a kind ("Military Forces of Russia (2000-)"),
     else the generic ACLED-style name."""

@@ -15,7 +15,7 @@ from ..extract.mentions import ActorMention, CasualtyMention, ClaimMention, Even
 from ..nlp.extensions import doc_list
 from ..records import (Actor, Article, Casualties, Claim, ClaimSource, Document, Entity, Event, EventDate, Place,
                        Quote, Result, Speaker, TextSpan, TimeExpression)
-from ..extract.actors import actor_catalogue, actor_catalogue_unit, canonical_actor, conventional_name
+from ..extract.actors import actor_catalogue, actor_catalogue_unit, canonical_actor, coalition_name, conventional_name
 from ..lang import load_lexicon
 from .countries import country_name
 from .geocode import Geocoder
@@ -142,6 +142,9 @@ def _actor(doc: Doc, a: ActorMention | None, location_country: str | None, sub_e
     if unit is not None and country in unit["kinds"]:  # "Military Forces of Brazil (2023-) Military Police"
         kind = unit["kinds"][country]
         name = f"{canonical_actor(country, kind)} {unit['unit']}"
+    coalition = coalition_name(country, kind, location_country) if unit is None else None
+    if coalition is not None:  # "US forces" striking in Syria
+        return Actor(name=coalition, country_code=None, kind="group", text=a.text or None)
     if kind in DATED_KINDS:
         name = dated_name(name, country, day, known)
     return Actor(name=name, country_code=country, kind=kind, text=a.text or None)
