@@ -768,3 +768,18 @@ def test_armed_groups_by_the_names_acled_gives_them(extract_en, text, actor1):
 ])
 def test_forces_leading_a_coalition_where_it_fights_are_the_coalition(extract_en, text, actor1):
     assert extract_en(text).events[0].actor1.name.startswith(actor1)
+
+
+@pytest.mark.parametrize("text,sub_event_type,actor1", [
+    # a crowd acting outside a riot is named by who they are; the label that heads a note says what it was
+    ("Land seizure: On 1 April 2025, Israeli settlers seized 300 dunams of Palestinian-owned land near Nablus.",
+     "Looting/property destruction", "Settlers (Israel)"),
+    ("Property destruction: On 1 April 2025, Israeli settlers damaged Palestinian-owned greenhouses near Nablus.",
+     "Looting/property destruction", "Settlers (Israel)"),
+    # rioting, the same people are rioters
+    ("On 1 April 2025, Israeli settlers attacked Palestinian homes near Nablus, throwing rocks.", "Mob violence",
+     "Rioters (Israel)"),
+])
+def test_settlers_are_settlers_outside_riots(extract_en, text, sub_event_type, actor1):
+    event = extract_en(text).events[0]
+    assert (event.sub_event_type, event.actor1.name) == (sub_event_type, actor1)

@@ -63,6 +63,18 @@ def coalition_name(country: str | None, kind: str, where: str | None) -> str | N
     return None
 
 
+def crowd_identity(text: str, country: str | None, event_type: str | None) -> str | None:
+    """The name ACLED gives a crowd by who they are, in the events ``crowd_identities`` lists
+    ("Israeli settlers" seizing land: "Settlers (Israel)"); None for other crowds and events."""
+    words = text.lower().split()
+    if not words or country is None:
+        return None
+    for rule in actor_catalogue().get("crowd_identities", []):
+        if event_type in rule["event_types"] and any(words[-1] in nouns for nouns in rule["nouns"].values()):
+            return rule["name"].format(country=country_name(country) or country)
+    return None
+
+
 def canonical_actor(code: str, kind: str) -> str:
     """The curated name for a country's actor of a kind ("Military Forces of Russia (2000-)"),
     else the generic ACLED-style name."""

@@ -293,7 +293,7 @@ class EventFinder:
         victims = _victims(killed or injured)
         if "crowd_sub" in spec and actor1 is not None and actor1.kind == "civilians" and self._crowd(doc, actor1) \
                 and not _passive(trigger) and not any(c.start <= actor1.start < c.end for c in casualties) \
-                and _labelled_clause(sentence, trigger) is None:  # "Looting: herders raided …" says what it was
+                and not _labelled(sentence):  # "Looting: herders raided …", "Property destruction: settlers damaged …"
             # "villagers assaulted and killed a tea seller", "settlers threw rocks": people who are no armed
             # group, acting together, riot (ACLED's mob violence); their victims are the civilians
             sub = spec["crowd_sub"]
@@ -1043,6 +1043,17 @@ def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
 
 
 _LABEL_SPAN = 4  # words of a label that heads a report: "Looting:", "Change to armed group:"
+
+
+def _labelled(sentence: Span) -> bool:
+    """Whether a label heads the report ("Property destruction: On 1 December, settlers damaged …"):
+    the analyst said what it was, whatever its verb."""
+    doc, start = sentence.doc, sentence.start
+    if start > 0 and doc[start - 1].text == ":":  # the splitter made the label a sentence of its own
+        start = doc[start - 1].sent.start
+    colon = next((t.i for t in doc[start:start + _LABEL_SPAN + 1] if t.text == ":"), None)
+    return colon is not None and colon > start and doc[start].text[:1].isupper() \
+        and all(t.is_alpha for t in doc[start:colon])
 
 
 def _labelled_clause(sentence: Span, trigger: Token) -> Token | int | None:

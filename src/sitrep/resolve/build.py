@@ -15,7 +15,9 @@ from ..extract.mentions import ActorMention, CasualtyMention, ClaimMention, Even
 from ..nlp.extensions import doc_list
 from ..records import (Actor, Article, Casualties, Claim, ClaimSource, Document, Entity, Event, EventDate, Place,
                        Quote, Result, Speaker, TextSpan, TimeExpression)
-from ..extract.actors import actor_catalogue, actor_catalogue_unit, canonical_actor, coalition_name, conventional_name
+from ..extract.actors import (actor_catalogue, actor_catalogue_unit, canonical_actor, coalition_name, conventional_name,
+                              crowd_identity)
+from ..extract.events import event_type_of
 from ..lang import load_lexicon
 from .countries import country_name
 from .geocode import Geocoder
@@ -124,6 +126,7 @@ def _span(doc: Doc, start: int, end: int) -> TextSpan:
 
 
 _PLACED_KINDS = ("civilians", "protesters", "rioters", "unidentified", "police")
+_CROWD_KINDS = ("civilians", "protesters", "rioters")
 
 
 def _actor(doc: Doc, a: ActorMention | None, location_country: str | None, sub_event_type: str = "",
@@ -142,6 +145,10 @@ def _actor(doc: Doc, a: ActorMention | None, location_country: str | None, sub_e
     if unit is not None and country in unit["kinds"]:  # "Military Forces of Brazil (2023-) Military Police"
         kind = unit["kinds"][country]
         name = f"{canonical_actor(country, kind)} {unit['unit']}"
+    identity = crowd_identity(a.text, country, event_type_of(sub_event_type) if sub_event_type else None) \
+        if kind in _CROWD_KINDS else None
+    if identity is not None:  # "Israeli settlers" seizing land
+        return Actor(name=identity, country_code=country, kind="civilians", text=a.text or None)
     coalition = coalition_name(country, kind, location_country) if unit is None else None
     if coalition is not None:  # "US forces" striking in Syria
         return Actor(name=coalition, country_code=None, kind="group", text=a.text or None)
