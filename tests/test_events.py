@@ -783,3 +783,12 @@ def test_forces_leading_a_coalition_where_it_fights_are_the_coalition(extract_en
 def test_settlers_are_settlers_outside_riots(extract_en, text, sub_event_type, actor1):
     event = extract_en(text).events[0]
     assert (event.sub_event_type, event.actor1.name) == (sub_event_type, actor1)
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 April 2025, pro-Palestinian demonstrators gathered outside the embassy in Washington.",
+    "On 1 April 2025, anti-Russian protesters gathered outside the embassy in Washington.",
+])
+def test_a_stance_is_no_nationality(extract_en, text):
+    # protesters for or against a country are those of the country where they protest
+    assert extract_en(text).events[0].actor1.name == "Protesters (United States)"

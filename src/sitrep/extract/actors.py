@@ -19,6 +19,7 @@ from ..nlp.extensions import doc_list, register_extensions
 from ..resolve.countries import country_name, country_names
 from .mentions import ActorMention
 
+_STANCES = {"pro", "anti"}  # before a hyphen and a demonym: for or against a country, not of it
 _WINDOW = 2  # how far from the noun a demonym may stand ("les forces armées russes")
 # actors of no country named (the resolve stage knows no more either)
 _GENERIC = {"police": "Police Forces", "unidentified": "Unidentified Armed Group"}
@@ -322,6 +323,9 @@ class ActorFinder:
     def demonym(self, token) -> str | None:
         """The country of a demonym, by its lemma or form, or its form without the plural's "s"
         (the French lemmatizer reads "ukrainiennes" as a verb)."""
+        doc, i = token.doc, token.i
+        if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCES and not doc[i - 2].whitespace_:
+            return None  # "pro-Palestinian demonstrators", "anti-Russian protesters": a stance, not a nationality
         keys = list(token_keys(token)) + ([token.lower_[:-1]] if token.lower_.endswith("s") else [])
         return next((self.demonyms[k] for k in keys if k in self.demonyms), None)
 
