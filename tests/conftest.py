@@ -116,7 +116,7 @@ GAZETTEER_ROWS = [
     GazetteerEntry(99532, "Al ‘Amārah", 31.83561, 47.14399, "IQ", "14", "city", 323_302, ("Amara", "Al Amarah")),
     # a town known without the Arabic article that a note writes ("As-Sweida")
     GazetteerEntry(172408, "As-Suwayda", 32.70896, 36.56951, "SY", "05", "town", 59_052, ("Sweida", "Suwayda")),
-    GazetteerEntry(163843, "Syria", 35.0, 38.0, "SY", None, "country", 22_000_000, ("Syrie",)),
+    GazetteerEntry(163843, "Syria", 35.0, 38.0, "SY", None, "country", 22_000_000, ("Syrie", "Siria")),
     # a town known under another romanization too
     GazetteerEntry(704508, "Kostyantynivka", 48.52, 37.70, "UA", "05", "town", 67_350, ("Kostiantynivka",),
                    admin1_name="Donetsk"),

@@ -463,3 +463,9 @@ def test_an_unknown_event_place_takes_the_country_of_the_articles_places(extract
                        "Such protests have spread across As-Sweida since the summer.").events[0]
     assert event.location is not None and event.location.latitude is None
     assert event.actor1.name == "Protesters (Syria)"
+
+
+def test_a_name_before_area_is_no_country(extract_en):
+    # "Siria" is Syria in Spanish; "Siria area", in Kenya, is no country
+    (siria,) = [p for p in extract_en("On 1 April 2025, residents of Siria area marched to Kabul.").places if p.text == "Siria"]
+    assert siria.country_code != "SY"

@@ -15,7 +15,8 @@ class PlaceMention:
     end: int
     text: str
     source: str  # ner / cue ("the region of X") / cue-after ("X County") / gazetteer / dateline / abbreviation / name / apposition / demonym
-    level_hint: str | None = None  # admin1 when a cue noun says region/oblast/province; settlement for "X city"
+    level_hint: str | None = None  # admin1 when a cue noun says region/oblast/province; settlement for "X city";
+    # local for "X area", "X camp" (no country)
     role: str = "location"  # location / metonym / in_name / demonym
     country_hint: str | None = None  # from "la région russe de Briansk"
     within: str | None = None  # the name of the unit the text puts it in: "Kolodiazne, Kharkiv"

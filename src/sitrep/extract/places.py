@@ -328,6 +328,9 @@ class PlaceFinder:
             cued_before = before is not None and before[0].lower_ in self.settlement_nouns and before[1].lower_ in _OF
             if mention.level_hint is None and mention.role == "location" and (cued_after or cued_before):
                 mention.level_hint = "settlement"
+            elif mention.level_hint is None and mention.role == "location" and after is not None and after.is_lower \
+                    and after.lower_ in self.area_nouns:
+                mention.level_hint = "local"  # "Siria area", "the Jabalia camp": no country ("Siria" is Syria in Spanish)
 
     def mark_attributive(self, doc: Doc, mentions: list[PlaceMention]) -> None:
         """"US military forces", "a US airstrike", "Afghanistan nationals": in English, a country's name

@@ -317,6 +317,8 @@ class Geocoder:
             candidates = [c for c in candidates if c.country_code == mention.country_hint] or candidates
         if mention.level_hint == "settlement":  # "Amara city" is no region (Amhara, "Amara" in ISO 3166)
             candidates = [c for c in candidates if c.feature in ("city", "town", "village")] or candidates
+        elif mention.level_hint == "local":  # "Siria area" is no country, whatever else it is
+            candidates = [c for c in candidates if c.feature not in ("country", "continent")]
         elif mention.level_hint is not None and mention.source == "cue-after":  # "Guernsey County" is a county, not
             # the island of Guernsey ("the eastern region of Chad", "Tbilisi, Georgia" are countries)
             candidates = [c for c in candidates if c.feature not in ("country", "continent")] or candidates
@@ -350,7 +352,7 @@ class Geocoder:
             if entry.capital:  # "Washington warned": a government speaking from its capital
                 value += _CAPITAL_WEIGHT + (_METONYM_WEIGHT if mention.role == "metonym" else 0.0)
             if entry.feature in ("admin1", "admin2", "admin3"):
-                if mention.level_hint is not None and mention.level_hint != "settlement":
+                if mention.level_hint not in (None, "settlement", "local"):
                     value += _LEVEL_WEIGHT if entry.feature == mention.level_hint else _LEVEL_WEIGHT / 2
                 elif (entry.country_code, entry.admin1) in capitals:
                     value -= _ADMIN_PENALTY
