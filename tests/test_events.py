@@ -792,3 +792,14 @@ def test_settlers_are_settlers_outside_riots(extract_en, text, sub_event_type, a
 def test_a_stance_is_no_nationality(extract_en, text):
     # protesters for or against a country are those of the country where they protest
     assert extract_en(text).events[0].actor1.name == "Protesters (United States)"
+
+
+@pytest.mark.parametrize("lang,text", [
+    # what a protest is against is none of its acts
+    ("en", "On 1 April 2025, residents marched in Kabul against land grabs, the fanning of ethnic clashes and corruption."),
+    ("en", "On 1 April 2025, hundreds of students protested in Kabul to denounce the killing of a teacher."),
+    ("fr", "Le 1er avril 2025, des centaines d'habitants ont manifesté à Kaboul contre les affrontements entre clans."),
+])
+def test_what_a_protest_is_against_is_no_act_of_it(extract_en, extract_fr, lang, text):
+    events = (extract_fr if lang == "fr" else extract_en)(text).events
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]

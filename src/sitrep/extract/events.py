@@ -72,6 +72,9 @@ class EventFinder:
         self.negation = set(lex.section("modality", "negation"))
         self.background = set(lex.section("modality", "background"))
         self.cause_markers = {tuple(m.split()) for m in lex.section("modality", "cause_markers") or []}
+        # what a protest is against is no act of it: "marched against ... the fanning of ethnic clashes"
+        self.grievance_prepositions = set(lex.section("modality", "grievance_prepositions") or [])
+        self.grievance_verbs = set(lex.section("modality", "grievance_verbs") or [])
         self.attribution = lex.section("attribution", "verbs")
         self.person_nouns: dict[str, str] = lex.section("casualties", "person_nouns")
         self.agent_markers = set(lex.section("actors", "agent_markers"))
@@ -175,6 +178,30 @@ class EventFinder:
                     return True
             if doc[i].is_punct or doc[i].pos_ == "VERB":
                 return False
+        return False
+
+    def is_grievance(self, trigger: Token) -> bool:
+        """Whether the trigger is what people protest against ("marched against ... the fanning of ethnic
+        clashes", "to denounce the killing of"): inside a phrase opened by "against", "contre", or the
+        object of "denounce", "dénoncer", before the clause's verb."""
+        doc = trigger.doc
+        if trigger.pos_ in ("NOUN", "PROPN"):  # the words, where the parse breaks the list ("against X, fanning of clashes")
+            for t in reversed(doc[trigger.sent.start:trigger.i]):
+                if t.lower_ in self.grievance_prepositions:
+                    return True
+                if t.pos_ in ("VERB", "AUX"):
+                    break
+        if not doc.has_annotation("DEP"):
+            return False
+        token = trigger
+        for _ in range(_GRIEVANCE_DEPTH):
+            if any(c.dep_ == "case" and c.lower_ in self.grievance_prepositions for c in token.children):
+                return True
+            if token is not trigger and token.pos_ == "VERB":
+                return any(k in self.grievance_verbs for k in token_keys(token))
+            if token.head.i == token.i:
+                return False
+            token = token.head
         return False
 
     def answered(self, doc: Doc, sentence: Span, event: EventMention) -> EventMention:
@@ -369,6 +396,10 @@ class EventFinder:
         # forces blocking a road take a security measure
         concepts = {c for t, c in triggers if not self.concepts[c].get("needs_object") or any(
             e.trigger == t.i and e.event_type in ("Protests", "Riots") for e in events)}
+        if concepts & set(roles["crowd"]):  # what the protest is against is none of its acts
+            grievances = {t.i for t, c in triggers if c not in roles["crowd"] and self.is_grievance(t)}
+            concepts = {c for t, c in triggers if c in concepts and t.i not in grievances}
+            events = [e for e in events if e.trigger not in grievances]
         events_told = [e for e in events if e.concept in concepts]
         crowd_actors = [a for a in doc_list(doc, "sitrep_actors")
                         if sentence.start <= a.start < sentence.end and a.kind in ("protesters", "rioters")]
@@ -1042,6 +1073,7 @@ def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
     return a.text.lower() == b.text.lower()
 
 
+_GRIEVANCE_DEPTH = 6  # heads climbed from a trigger to the preposition or verb that makes it a protest's grievance
 _LABEL_SPAN = 4  # words of a label that heads a report: "Looting:", "Change to armed group:"
 
 
