@@ -803,3 +803,17 @@ def test_a_stance_is_no_nationality(extract_en, text):
 def test_what_a_protest_is_against_is_no_act_of_it(extract_en, extract_fr, lang, text):
     events = (extract_fr if lang == "fr" else extract_en)(text).events
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("lang,text,place", [
+    # an event its sentence does not place is where the sentence before puts the narrative...
+    ("en", "On 1 April 2025, soldiers carried out an operation in Kharkiv. One civilian was killed and another wounded.",
+     "Kharkiv"),
+    ("fr", "Le 1er avril 2025, des soldats ont mené une opération à Kharkiv. Un civil a été tué.", "Kharkiv"),
+    # ... not where another paragraph does
+    ("en", "On 1 April 2025, soldiers carried out an operation in Kharkiv.\n\nOne civilian was killed and another wounded.",
+     None),
+])
+def test_an_event_without_a_place_is_where_the_narrative_is(extract_en, extract_fr, lang, text, place):
+    event = (extract_fr if lang == "fr" else extract_en)(text).events[0]
+    assert (event.location.name if event.location else None) == place

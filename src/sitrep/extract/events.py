@@ -114,6 +114,9 @@ class EventFinder:
         for event in events:
             if event.time is None and lead_time is not None and event.modality != "background":
                 event.time = lead_time
+            if event.place is None:  # "… an operation in Sokolo (Niono, Segou). One civilian was killed": where the
+                # narrative is (once events are merged: a place taken from the context tells no other event apart)
+                event.place = self._narrative_place(doc, doc[event.sentences[0][0]:event.sentences[0][1]])
             if event.modality == "asserted" and self.is_background(doc, event):
                 event.modality = "background"
         doc._.sitrep_events = events
@@ -834,12 +837,9 @@ class EventFinder:
         return None
 
     def place(self, doc: Doc, sentence: Span, trigger: Token) -> PlaceMention | None:
-        places = [p for p in doc_list(doc, "sitrep_places") if sentence.start <= p.start < sentence.end and p.role == "location"
-                  and not p.attributive]  # "US forces struck": not in the US
+        places = self._places_in(doc, sentence)
         if not places:
             return None
-        units = {p.within for p in places if p.within}  # "in Uberlandia (Minas Gerais)": the town, not its state
-        places = [p for p in places if p.within or p.text not in units and p.name not in units] or places
         # ("Rio de Janeiro - Central Zone (Rio de Janeiro)": the city in its state of the same name)
         if doc.has_annotation("DEP"):
             for place in places:  # governed by the trigger: "une frappe sur Odessa"
@@ -850,6 +850,30 @@ class EventFinder:
                     head = head.head
         after = [p for p in places if p.start > trigger.i]
         return after[0] if after else places[-1]
+
+    @staticmethod
+    def _places_in(doc: Doc, sentence: Span) -> list[PlaceMention]:
+        """The places a sentence names as locations, a place before the units holding it ("in Uberlandia
+        (Minas Gerais)": the town, not its state)."""
+        places = [p for p in doc_list(doc, "sitrep_places") if sentence.start <= p.start < sentence.end and p.role == "location"
+                  and not p.attributive]  # "US forces struck": not in the US
+        units = {p.within for p in places if p.within}
+        return [p for p in places if p.within or p.text not in units and p.name not in units] or places
+
+    def _narrative_place(self, doc: Doc, sentence: Span) -> PlaceMention | None:
+        """The first place of the nearest sentence before, in the same paragraph, that names one; none
+        when the sentence dates itself ("On Monday, hundreds marched"): it tells another moment."""
+        if any(sentence.start <= t.start < sentence.end and t.type in ("DATE", "TIME") for t in doc_list(doc, "sitrep_times")):
+            return None
+        sentences = list(doc.sents) if doc.has_annotation("SENT_START") else []
+        k = next((n for n, s in enumerate(sentences) if s.start == sentence.start), None)
+        for earlier in reversed(sentences[max(0, k - _PLACE_SENTENCES):k] if k is not None else []):
+            if "\n\n" in doc[earlier.end - 1:sentence.start + 1].text:
+                return None  # another paragraph
+            places = self._places_in(doc, earlier)
+            if places:
+                return places[0]
+        return None
 
     def time(self, doc: Doc, sentence: Span, trigger: Token) -> TimeMention | None:
         """The date of the sentence that dates the event: the finest; then a full date that opens the sentence
@@ -1073,6 +1097,7 @@ def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
     return a.text.lower() == b.text.lower()
 
 
+_PLACE_SENTENCES = 2  # an event its sentence does not place is where one of the two sentences before puts the narrative
 _GRIEVANCE_DEPTH = 6  # heads climbed from a trigger to the preposition or verb that makes it a protest's grievance
 _LABEL_SPAN = 4  # words of a label that heads a report: "Looting:", "Change to armed group:"
 
