@@ -228,11 +228,14 @@ def test_a_short_name_finds_the_district_it_names(tmp_path):
 def test_a_short_alternate_name_is_a_code_unless_it_spells_the_place(tmp_path):
     rows = [GazetteerEntry(1, "Singapore", 1.29, 103.85, "SG", "01", "city", 5_600_000, ("SIN", "Singapura")),
             GazetteerEntry(2, "Tyre", 33.27, 35.20, "LB", "04", "city", 117_000, ("Tyr", "Sour")),
-            GazetteerEntry(3, "United Kingdom", 54.0, -2.0, "GB", None, "country", 66_000_000, ("UK",))]
+            GazetteerEntry(3, "United Kingdom", 54.0, -2.0, "GB", None, "country", 66_000_000, ("UK",)),
+            GazetteerEntry(4, "Berlin", 52.5, 13.4, "DE", "16", "admin1", 3_600_000, ("BER",))]
     gazetteer = Gazetteer.build(tmp_path / "g.sqlite", rows, "test")
     assert gazetteer.lookup("Sin") == []  # Singapore's airport code, not a town called Sin
     assert [e.name for e in gazetteer.lookup("Tyr")] == ["Tyre"]
     assert [e.name for e in gazetteer.lookup("UK")] == ["United Kingdom"]
+    # a region's code counts written as a code: "Ber", a Malian town, is not Berlin
+    assert gazetteer.lookup("Ber") == [] and [e.name for e in gazetteer.lookup("BER")] == ["Berlin"]
     assert [e.name for e in gazetteer.lookup("Singapura")] == ["Singapore"]
 
 

@@ -83,7 +83,7 @@ def score(items: list[GeoArticle], extractor: Extractor, *, task: str, path: Pat
     distances: list[float] = []
     gazetteer = extractor.gazetteer
     demonym_words = {word for word in load_lexicon("en").section("actors", "demonyms")  # "U.S." is a name
-                     if not any(e.feature == "country" for e in gazetteer.lookup(word))}
+                     if not any(e.feature == "country" for e in gazetteer.lookup(word) + gazetteer.lookup(word.upper()))}
     tags_demonyms = any(_is_demonym(t.name, demonym_words) for item in items for t in item.toponyms)
     articles = [Article(text=a.text, id=a.id, language="en", source=f"{path}#{a.id}") for a in items]
     for item, (_, result) in zip(items, extractor.process(articles)):

@@ -148,21 +148,25 @@ class Gazetteer:
         """Every place called ``name`` (normalized), most populous first. Answers are remembered:
         the place finder and the geocoder ask for the same names."""
         key = normalize(name)
-        if key not in self._cache:
+        short = len(key.replace(" ", "")) <= _CODE_LENGTH
+        capitals = short and name.replace(".", "").replace(" ", "").isupper()
+        cache_key = key + ("\1" if capitals else "")
+        if cache_key not in self._cache:
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()
             rows = self._db.execute(
                 f"SELECT {', '.join('p.' + c for c in _COLUMNS.split(', '))} FROM names n JOIN places p USING (geonames_id) "
                 "WHERE n.norm = ? ORDER BY p.population DESC LIMIT 400", (key,)).fetchall()
             entries = tuple(_entry(row) for row in rows)
-            if len(key.replace(" ", "")) <= _CODE_LENGTH:
+            if short:
                 # a short alternate name is mostly a code ("SIN" for Singapore, "AIN" for Wainwright): it counts
-                # when it spells the place's own name ("Tyr", Tyre), or abbreviates a country or region ("UK")
-                entries = tuple(e for e in entries if e.feature in _ABBREVIATED
+                # when it spells the place's own name ("Tyr", Tyre), or, written in capitals, abbreviates a country
+                # or region ("UK", "D.C."; "Ber", a Malian town, is not Berlin's "BER")
+                entries = tuple(e for e in entries if capitals and e.feature in _ABBREVIATED
                                 or SequenceMatcher(None, key, normalize(e.name)).ratio() >= _SHORT_NAME_LIKENESS
                                 or e.feature == "admin2" and normalize(e.name).endswith(" " + key))  # "Province du Tuy"
-            self._cache[key] = entries
-        return list(self._cache[key])
+            self._cache[cache_key] = entries
+        return list(self._cache[cache_key])
 
     def lookup_spelling(self, name: str) -> list[GazetteerEntry]:
         """Places whose name is spelled alike (:func:`spelling_key`), when the exact name is
