@@ -817,3 +817,22 @@ def test_what_a_protest_is_against_is_no_act_of_it(extract_en, extract_fr, lang,
 def test_an_event_without_a_place_is_where_the_narrative_is(extract_en, extract_fr, lang, text, place):
     event = (extract_fr if lang == "fr" else extract_en)(text).events[0]
     assert (event.location.name if event.location else None) == place
+
+
+@pytest.mark.parametrize("lang,text,sub_event_type", [
+    ("en", "On 1 April 2025, Russia and Ukraine signed a ceasefire agreement in Istanbul.", "Agreement"),
+    ("fr", "Le 1er avril 2025, la Russie et l'Ukraine ont signé un accord de cessez-le-feu à Istanbul.", "Agreement"),
+    ("en", "On 1 April 2025, militants threw a grenade at a police checkpoint in Kabul, wounding two officers.", "Grenade"),
+    ("fr", "Le 1er avril 2025, des hommes armés ont lancé une grenade sur un marché de Kaboul, blessant deux civils.", "Grenade"),
+    # an explosive thrown by hand is what ACLED calls a grenade attack
+    ("en", "On 1 April 2025, unknown men threw an explosive device at a house in Kabul.", "Grenade"),
+    ("fr", "Le 1er avril 2025, des inconnus ont jeté un engin explosif sur une maison à Kaboul.", "Grenade"),
+    # a fight that did not happen is no event: the withdrawal is the transfer
+    ("en", "On 1 April 2025, government forces withdrew from Kidal without a fight.", "Non-violent transfer of territory"),
+    ("fr", "Le 1er avril 2025, l'armée malienne s'est retirée de Kidal sans combat.", "Non-violent transfer of territory"),
+    ("en", "On 1 April 2025, soldiers raped two women in a village near Goma.", "Sexual violence"),
+    ("fr", "Le 1er avril 2025, des soldats ont violé deux femmes dans un village près de Goma.", "Sexual violence"),
+])
+def test_strategic_and_rarer_sub_event_types(extract_en, extract_fr, lang, text, sub_event_type):
+    events = (extract_fr if lang == "fr" else extract_en)(text).events
+    assert [e.sub_event_type for e in events] == [sub_event_type]

@@ -70,6 +70,7 @@ class EventFinder:
         self.demonyms: dict[str, str] = lex.section("actors", "demonyms")
         self.hypothetical = set(lex.section("modality", "hypothetical"))
         self.negation = set(lex.section("modality", "negation"))
+        self.privatives = set(lex.section("modality", "privatives") or [])
         self.background = set(lex.section("modality", "background"))
         self.cause_markers = {tuple(m.split()) for m in lex.section("modality", "cause_markers") or []}
         # what a protest is against is no act of it: "marched against ... the fanning of ethnic clashes"
@@ -126,6 +127,9 @@ class EventFinder:
 
     def sentence_events(self, doc: Doc, sentence: Span, in_times: set[int]) -> list[EventMention]:
         triggers = self.find_triggers(sentence, in_times) or self.crowd_acting(doc, sentence)
+        # "withdrew without a fight", "sans combat": what did not happen is no event, nor a denied one
+        triggers = [(t, c) for t, c in triggers if not any(k.lower_ in self.privatives and k.dep_ in ("case", "mark")
+                                                           for k in children(t))]
         if not triggers:
             return []
         casualties = [c for c in doc_list(doc, "sitrep_casualties") if sentence.start <= c.anchor < sentence.end]
@@ -303,6 +307,7 @@ class EventFinder:
             instrument = None  # "dropped bombs" stays an air strike
         if set(spec.get("direct_fire", ())) & set(instruments.values()):
             instrument = None  # mortars fired with machine guns and small arms: a clash
+        instrument = spec.get("thrown", {}).get(instrument, instrument)  # "threw an explosive device": a grenade attack
         if spec.get("uses_instrument") and instrument in self.instrument_subtypes:
             sub = self.instrument_subtypes[instrument]
         actor1, actor2 = self.actors(doc, sentence, trigger, casualties, placer_acts=not spec.get("counters_weapons"))
