@@ -836,3 +836,13 @@ def test_an_event_without_a_place_is_where_the_narrative_is(extract_en, extract_
 def test_strategic_and_rarer_sub_event_types(extract_en, extract_fr, lang, text, sub_event_type):
     events = (extract_fr if lang == "fr" else extract_en)(text).events
     assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+@pytest.mark.parametrize("text,sub_event_type", [
+    # "des inconnus", "un agresseur": the unidentified who acted; "lancer une grenade" is the attack
+    ("Le 1er avril 2025, des inconnus ont lancé une grenade sur un poste de police à Kaboul.", "Grenade"),
+    ("Le 1er avril 2025, des agresseurs ont tué deux civils à Kaboul.", "Attack"),
+])
+def test_french_unknown_attackers_and_thrown_grenades(extract_fr, text, sub_event_type):
+    event = extract_fr(text).events[0]
+    assert (event.sub_event_type, event.actor1.name) == (sub_event_type, "Unidentified Armed Group (Afghanistan)")
