@@ -117,7 +117,7 @@ class EventFinder:
                 event.time = lead_time
             if event.place is None:  # "… an operation in Sokolo (Niono, Segou). One civilian was killed": where the
                 # narrative is (once events are merged: a place taken from the context tells no other event apart)
-                event.place = self._narrative_place(doc, doc[event.sentences[0][0]:event.sentences[0][1]])
+                event.place = self._narrative_place(doc, sentences, event.sentences[0][0])
             if event.modality == "asserted" and self.is_background(doc, event):
                 event.modality = "background"
         doc._.sitrep_events = events
@@ -865,14 +865,17 @@ class EventFinder:
         units = {p.within for p in places if p.within}
         return [p for p in places if p.within or p.text not in units and p.name not in units] or places
 
-    def _narrative_place(self, doc: Doc, sentence: Span) -> PlaceMention | None:
-        """The first place of the nearest sentence before, in the same paragraph, that names one; none
-        when the sentence dates itself ("On Monday, hundreds marched"): it tells another moment."""
+    def _narrative_place(self, doc: Doc, sentences: list[Span], start: int) -> PlaceMention | None:
+        """For the sentence at token ``start``: the first place of the nearest sentence before, in the same
+        paragraph, that names one; none when the sentence dates itself ("On Monday, hundreds marched"): it
+        tells another moment."""
+        k = next((n for n, s in enumerate(sentences) if s.start == start), None)
+        if k is None:
+            return None
+        sentence = sentences[k]
         if any(sentence.start <= t.start < sentence.end and t.type in ("DATE", "TIME") for t in doc_list(doc, "sitrep_times")):
             return None
-        sentences = list(doc.sents) if doc.has_annotation("SENT_START") else []
-        k = next((n for n, s in enumerate(sentences) if s.start == sentence.start), None)
-        for earlier in reversed(sentences[max(0, k - _PLACE_SENTENCES):k] if k is not None else []):
+        for earlier in reversed(sentences[max(0, k - _PLACE_SENTENCES):k]):
             if "\n\n" in doc[earlier.end - 1:sentence.start + 1].text:
                 return None  # another paragraph
             places = self._places_in(doc, earlier)
