@@ -472,3 +472,8 @@ def test_a_name_before_area_is_no_country(extract_en):
     # "Siria" is Syria in Spanish; "Siria area", in Kenya, is no country
     (siria,) = [p for p in extract_en("On 1 April 2025, residents of Siria area marched to Kabul.").places if p.text == "Siria"]
     assert siria.country_code != "SY"
+
+
+@pytest.mark.parametrize("text", ["Shelling hit Kharkiv on Sunday.", "Fighting continued in Kharkiv on Sunday."])
+def test_an_event_word_opening_a_sentence_is_no_place(extract_en, text):
+    assert [p.text for p in extract_en(text).places] == ["Kharkiv"]

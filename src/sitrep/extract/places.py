@@ -68,6 +68,8 @@ class PlaceFinder:
         self.demonyms = lex.section("actors", "demonyms")
         self.speech_verbs = lex.section("attribution", "verbs")
         self.not_places = set(lex.section("places", "not_places"))
+        # words that tell an event ("Shelling hit Kharkiv"): capitalized at a sentence's start, NER may take them for places
+        self.event_words = {k for k in lex.section("triggers") if " " not in k}
         self.locative = set(lex.section("places", "locative_prepositions"))
         self.admin2_nouns = set(lex.section("places", "admin2_nouns"))
         self.street_nouns = set(lex.section("places", "street_nouns"))
@@ -745,6 +747,9 @@ class PlaceFinder:
         ("le gouverneur régional Oleh Kiper")."""
         if ent.text.lower() in self.not_places or ent.text.lower() in self.weapons or ent.text.lower() in self.actor_names:
             return True  # "la Défense"; "a Katyusha rocket", "Wagner forces", tagged a place
+        if len(ent) == 1 and ent[0].is_sent_start and ent.text.lower() in self.event_words \
+                and (self.gazetteer is None or not self._known(ent.text)):
+            return True  # "Shelling hit Kharkiv": an event word opening the sentence
         before = [t.lower_ for t in doc[max(ent.start - 2, 0):ent.start]]
         return len(ent) >= 2 and any(word in self.titles for word in before)
 
