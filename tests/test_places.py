@@ -477,3 +477,8 @@ def test_a_name_before_area_is_no_country(extract_en):
 @pytest.mark.parametrize("text", ["Shelling hit Kharkiv on Sunday.", "Fighting continued in Kharkiv on Sunday."])
 def test_an_event_word_opening_a_sentence_is_no_place(extract_en, text):
     assert [p.text for p in extract_en(text).places] == ["Kharkiv"]
+
+
+def test_a_town_opening_a_sentence_as_what_was_shelled_is_a_place(extract_en):
+    # the model takes a town opening the sentence for a person; the passive of an event word says it is a place
+    assert [p.name for p in extract_en("Pokrovsk was shelled.").places] == ["Pokrovsk"]

@@ -176,8 +176,8 @@ class PlaceFinder:
         word), "[Sin] In village" (capitalized words up to a place noun)."""
         spans = []
         for ent in doc.ents:
-            if ent.label_ not in PLACE_LABELS and not (self.gazetteer is not None and len(ent) > 1
-                                                       and self._mislabelled_place(doc, ent)):
+            if ent.label_ not in PLACE_LABELS and not (self.gazetteer is not None and (
+                    len(ent) > 1 and self._mislabelled_place(doc, ent) or self._struck_place(doc, ent))):
                 continue
             if spans and ent.start < spans[-1].end:
                 continue  # taken into the name before
@@ -694,6 +694,20 @@ class PlaceFinder:
             return True
         key = normalize(ent.text)
         return any(e.feature in ("country", "admin1", "city") and normalize(e.name) == key
+                   for e in self.gazetteer.lookup(ent.text))  # type: ignore[union-attr]
+
+    def _struck_place(self, doc: Doc, ent: Span) -> bool:
+        """A town the model took for a person or an organization because it opens the sentence, told as
+        what an event word's passive was done to ("Kherson was shelled", "Zaporizhzhia was struck"): a town
+        the gazetteer knows by that very name (not a village's, too often a surname too)."""
+        if not has_parse(ent):
+            return False
+        root = ent.root
+        if root.dep_ not in ("nsubj:pass", "nsubjpass") or not (root.head.lower_ in self.event_words
+                                                                or root.head.lemma_.lower() in self.event_words):
+            return False
+        key = normalize(ent.text)
+        return any(e.feature in ("country", "admin1", "admin2", "city", "town") and normalize(e.name) == key
                    for e in self.gazetteer.lookup(ent.text))  # type: ignore[union-attr]
 
     def _known(self, name: str) -> bool:
