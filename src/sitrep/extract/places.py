@@ -692,9 +692,13 @@ class PlaceFinder:
         nothing else is called just that."""
         if ent.start > 0 and doc[ent.start - 1].lower_ in self.locative and self._known(ent.text):
             return True
-        key = normalize(ent.text)
-        return any(e.feature in ("country", "admin1", "city") and normalize(e.name) == key
-                   for e in self.gazetteer.lookup(ent.text))  # type: ignore[union-attr]
+        return self._bears_name(ent.text, ("country", "admin1", "city"))
+
+    def _bears_name(self, name: str, features: tuple[str, ...]) -> bool:
+        """Whether a place of one of ``features`` has ``name`` as its own name, not as an alternate one."""
+        key = normalize(name)
+        return any(e.feature in features and normalize(e.name) == key
+                   for e in self.gazetteer.lookup(name))  # type: ignore[union-attr]
 
     def _struck_place(self, doc: Doc, ent: Span) -> bool:
         """A town the model took for a person or an organization because it opens the sentence, told as
@@ -706,9 +710,7 @@ class PlaceFinder:
         if root.dep_ not in ("nsubj:pass", "nsubjpass") or not (root.head.lower_ in self.event_words
                                                                 or root.head.lemma_.lower() in self.event_words):
             return False
-        key = normalize(ent.text)
-        return any(e.feature in ("country", "admin1", "admin2", "city", "town") and normalize(e.name) == key
-                   for e in self.gazetteer.lookup(ent.text))  # type: ignore[union-attr]
+        return self._bears_name(ent.text, ("country", "admin1", "admin2", "city", "town"))
 
     def _known(self, name: str) -> bool:
         """Known by its exact name, or, for towns and bigger, by a close romanization
