@@ -149,6 +149,10 @@ def test_a_second_figure_for_the_same_dead_is_not_added(nlp_en):
     ("On 1 April 2025, 1 policeman and 2 civilians were shot and killed by militants near Kabul.", 3),
     # an age is no count
     ("On 1 April 2025, gunmen attacked and killed a four-year-old boy near Kabul.", 1),
+    # a remark in brackets between the count and its verb
+    ("On 2 April 2025, 1 officer (assumed police) was killed when his car hit a mine near Kandahar.", 1),
+    # a count listed before one whose verb the parse finds: both are the toll
+    ("On 2 April 2025, at least 4 border guard soldiers and 1 driver (a civilian) were killed in an ambush near Herat.", 5),
 ])
 def test_tolls_the_parse_misses(extract_en, text, killed):
     event = extract_en(text).events[0]

@@ -57,6 +57,7 @@ class CasualtyFinder:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[CasualtyMention] = []
         in_times = {k for t in doc_list(doc, "sitrep_times") for k in range(t.start, t.end)}  # "On 21 March 2020, 12 …"
+        pending: list[tuple[Number, Token, str]] = []  # counts of people no verb was found for yet
         i = 0
         while i < len(doc):
             number = number_at(doc, i, self.lex) if i not in in_times else None
@@ -76,7 +77,11 @@ class CasualtyFinder:
             else:
                 mention = self._mention(doc, number)
                 if mention is not None:
+                    mentions += self._listed_before(doc, pending, mention)
                     mentions.append(mention)
+                    pending = []
+                elif who and noun is not None:
+                    pending.append((number, noun, who))  # its verb may come after the next count
             i = number.end
         if doc.has_annotation("DEP"):
             mentions += self._singular_victims(doc, mentions)
@@ -126,11 +131,32 @@ class CasualtyFinder:
             if verb is None:
                 return None
             outcome, anchor = verb
+        return self._counted(doc, number, noun, outcome, who, anchor)
+
+    def _counted(self, doc: Doc, number: Number, noun: Token | None, outcome: str, who: str | None,
+                 anchor: int) -> CasualtyMention:
         qualifier, start = self._qualifier(doc, number.start)
         if number.max is not None:
             qualifier = "range" if not number.vague else "approximate"
         end = noun.i + 1 if noun is not None else number.end
+        while noun is not None and end < min(noun.i + 3, len(doc)) and doc[end].pos_ == "NOUN" \
+                and lookup(self.person_nouns, doc[end]):
+            end += 1  # the whole compound: "5 commando soldiers", "2 police officers"
         return CasualtyMention(start, end, outcome, number.min, number.max, qualifier, who, anchor)
+
+    def _listed_before(self, doc: Doc, pending: list[tuple[Number, Token, str]],
+                       mention: CasualtyMention) -> list[CasualtyMention]:
+        """Counts of people listed right before ``mention`` share its verb, which neither the parse
+        nor the words gave them: "at least 5 commando soldiers and 1 officer (…) were killed"."""
+        listed: list[CasualtyMention] = []
+        following = mention
+        for number, noun, who in reversed(pending):
+            counted = self._counted(doc, number, noun, mention.outcome, who, mention.anchor)
+            if not _listed(doc, counted, following):
+                break
+            listed.insert(0, counted)
+            following = counted
+        return listed
 
     def _noun_after(self, doc: Doc, j: int) -> Token | None:
         """The noun counted: right after the number, or after the words that qualify it ("14 morts",
@@ -157,14 +183,16 @@ class CasualtyFinder:
     def _verb_in_line(self, doc: Doc, number: Number, noun: Token) -> tuple[str, int] | None:
         """The killing or wounding verb the words give, where the parse does not: just before the
         count ("killed 1 Islamic State militant", "killing at least 3"), or after the noun with only
-        auxiliaries and other verbs between ("1 civilian was kidnapped and killed")."""
+        auxiliaries and other verbs between ("1 civilian was kidnapped and killed"), or a remark in
+        brackets ("1 officer (assumed police) was killed")."""
         k = self._qualifier(doc, number.start)[1] - 1
         if k >= 0 and self._outcome(doc[k]) and doc[k].pos_ in ("VERB", "NOUN", "ADJ"):
             return self._outcome(doc[k]), k  # type: ignore[return-value]
-        for k in range(noun.i + 1, min(noun.i + _WINDOW, len(doc))):
+        after = _after_brackets(doc, noun.i + 1)
+        for k in range(after, min(after + _WINDOW - 1, len(doc))):
             token = doc[k]
             outcome = self._outcome(token)
-            if outcome and token.pos_ in ("VERB", "ADJ") and any(t.pos_ == "AUX" for t in doc[noun.i + 1:k]):
+            if outcome and token.pos_ in ("VERB", "ADJ") and any(t.pos_ == "AUX" for t in doc[after:k]):
                 return outcome, k
             if not (token.pos_ in ("AUX", "VERB", "CCONJ", "ADV") or token.text == ","):
                 break
@@ -301,6 +329,19 @@ class CasualtyFinder:
                     if mention.end <= start and start - mention.end <= 4:
                         return mention
         return None
+
+
+def _after_brackets(doc: Doc, i: int) -> int:
+    """The index after a short remark in brackets that opens at ``i`` ("(assumed police)"), else ``i``.
+    A remark that holds a count of its own ("(2 according to Taliban sources)") is no aside."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    for k in range(i + 1, min(i + _WINDOW, len(doc))):
+        if doc[k].text == ")":
+            return k + 1
+        if doc[k].like_num or doc[k].text == "(":
+            return i
+    return i
 
 
 def _own_determiner(token: Token) -> bool:
