@@ -153,7 +153,18 @@ def test_a_second_figure_for_the_same_dead_is_not_added(nlp_en):
     ("On 2 April 2025, 1 officer (assumed police) was killed when his car hit a mine near Kandahar.", 1),
     # a count listed before one whose verb the parse finds: both are the toll
     ("On 2 April 2025, at least 4 border guard soldiers and 1 driver (a civilian) were killed in an ambush near Herat.", 5),
+    ("On 2 April 2025, 1 policeman and 1 'Arbaki' were killed by militants near Herat.", 2),
+    ("On 2 April 2025, gunmen shot and killed 1 judge in addition to 2 of his bodyguards near Herat.", 3),
 ])
 def test_tolls_the_parse_misses(extract_en, text, killed):
     event = extract_en(text).events[0]
     assert event.fatalities is not None and event.fatalities.min == killed
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "A soldier was killed or wounded by a sniper near Bakhmut."),
+    ("en", "On 2 April 2025, 1 policeman was killed or injured by a sniper near Herat."),
+    ("fr", "Deux soldats ont été tués ou blessés par un tir de sniper près de Bakhmout."),
+])
+def test_killed_or_wounded_is_neither_toll(nlp_en, nlp_fr, lang, text):
+    assert casualties(nlp_en if lang == "en" else nlp_fr, text) == []

@@ -49,6 +49,8 @@ class CasualtyFinder:
         self.person_nouns: dict[str, str] = c["person_nouns"]
         self.qualifiers: dict[str, str] = c["qualifiers"]
         self.including = [tuple(phrase.split()) for phrase in c["including"]]
+        self.alternatives = set(c["alternatives"])  # "killed or wounded"
+        self.list_joiners = {tuple(phrase.split()) for phrase in c["list_joiners"]}  # "and", "in addition to"
         self.victim_verbs = {lemma: outcome for outcome, lemmas in c["victim_verbs"].items() for lemma in lemmas}
         self.dying_verbs = set(c["dying_verbs"])
         self.death_nouns = set(c["death_nouns"])
@@ -86,7 +88,7 @@ class CasualtyFinder:
         if doc.has_annotation("DEP"):
             mentions += self._singular_victims(doc, mentions)
             mentions.sort(key=lambda m: m.start)
-            mentions = _join_coordinated(doc, mentions)
+            mentions = _join_coordinated(doc, mentions, self.list_joiners)
         doc._.sitrep_casualties = mentions
         return doc
 
@@ -131,6 +133,8 @@ class CasualtyFinder:
             if verb is None:
                 return None
             outcome, anchor = verb
+        if self._either(doc, anchor):
+            return None  # "1 policeman was killed or wounded": neither toll is known
         return self._counted(doc, number, noun, outcome, who, anchor)
 
     def _counted(self, doc: Doc, number: Number, noun: Token | None, outcome: str, who: str | None,
@@ -152,7 +156,7 @@ class CasualtyFinder:
         following = mention
         for number, noun, who in reversed(pending):
             counted = self._counted(doc, number, noun, mention.outcome, who, mention.anchor)
-            if not _listed(doc, counted, following):
+            if not _listed(doc, counted, following, self.list_joiners):
                 break
             listed.insert(0, counted)
             following = counted
@@ -194,7 +198,7 @@ class CasualtyFinder:
             outcome = self._outcome(token)
             if outcome and token.pos_ in ("VERB", "ADJ") and any(t.pos_ == "AUX" for t in doc[after:k]):
                 return outcome, k
-            if not (token.pos_ in ("AUX", "VERB", "CCONJ", "ADV") or token.text == ","):
+            if not (token.pos_ in ("AUX", "VERB", "CCONJ", "ADV") or token.text == "," or token.is_quote):
                 break
         return None
 
@@ -206,6 +210,16 @@ class CasualtyFinder:
         if token.pos_:
             return token.pos_ in ("NOUN", "PROPN")
         return token.is_alpha and not token.is_stop
+
+    def _either(self, doc: Doc, i: int) -> bool:
+        """Whether the word that says killed or injured at ``i`` is one of two joined by "or"
+        ("killed or wounded", "tués ou blessés"), which leaves each toll unknown."""
+        for other, between in ((i + 2, i + 1), (i - 2, i - 1)):
+            if 0 <= other < len(doc) and doc[between].lower_ in self.alternatives:
+                found = self._outcome(doc[other])
+                if found and found != self._outcome(doc[i]):
+                    return True
+        return False
 
     def _outcome(self, token: Token) -> str | None:
         keys = token_keys(token)
@@ -262,7 +276,7 @@ class CasualtyFinder:
             else:
                 continue
             if not victims or any(m.start <= victims[0].i < m.end for m in counted + found) \
-                    or not self._one_person(victims[0]):
+                    or not self._one_person(victims[0]) or self._either(doc, verb.i):
                 continue
             persons = victims[:1] + [v for v in victims[1:] if _own_determiner(v) and self._one_person(v)]
             start = victims[0].left_edge.i
@@ -350,7 +364,7 @@ def _own_determiner(token: Token) -> bool:
     return token.pos_ in ("PROPN", "PRON") or any(c.dep_ in ("det", "nmod:poss", "poss", "nummod") for c in children(token))
 
 
-def _join_coordinated(doc: Doc, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+def _join_coordinated(doc: Doc, mentions: list[CasualtyMention], joiners: set[tuple[str, ...]]) -> list[CasualtyMention]:
     """Counts joined by "and" under one verb are one toll: "7 policemen and 1 militant were
     killed" is 8 killed, 7 of them police. A second figure for the same people ("3 soldiers (6
     according to the Taliban)") is not joined: it is no conjunct."""
@@ -358,7 +372,7 @@ def _join_coordinated(doc: Doc, mentions: list[CasualtyMention]) -> list[Casualt
     for mention in mentions:
         first = next((m for m in out if m.outcome == mention.outcome and (
             m.anchor == mention.anchor and _coordinated(doc[mention.end - 1], doc[m.end - 1], doc[m.anchor])
-            or _listed(doc, m, mention))), None)
+            or _listed(doc, m, mention, joiners))), None)
         if first is None:
             out.append(mention)
             continue
@@ -367,11 +381,14 @@ def _join_coordinated(doc: Doc, mentions: list[CasualtyMention]) -> list[Casualt
     return out
 
 
-def _listed(doc: Doc, first: CasualtyMention, mention: CasualtyMention) -> bool:
+def _listed(doc: Doc, first: CasualtyMention, mention: CasualtyMention, joiners: set[tuple[str, ...]]) -> bool:
     """Counts listed one after the other, whatever the parse: "1 policeman and 2 civilians were
-    shot", "5 soldiers, 2 policemen and 1 civilian were killed"."""
-    between = [t.lower_ for t in doc[first.end:mention.start]]
-    return 0 < mention.start - first.end <= 2 and between in (["and"], [","], [",", "and"], ["et"], [",", "et"])
+    shot", "5 soldiers, 2 policemen and 1 civilian were killed", "1 council member in addition to
+    3 of his guards"."""
+    between = doc[first.end:mention.start]
+    if between[:1].text == ",":
+        between = between[1:]  # "5 soldiers, and 2 policemen"
+    return first.end < mention.start and (tuple(t.lower_ for t in between) in joiners or not len(between))
 
 
 def add_toll(first: CasualtyMention, mention: CasualtyMention) -> None:
