@@ -423,6 +423,18 @@ def test_each_source_keeps_its_own_toll(extract_fr):
     assert event.certainty == "claimed"
 
 
+def test_a_figure_right_before_its_source_is_that_source_s(extract_fr, extract_en):
+    (event,) = extract_fr("Une frappe russe sur Kharkiv a tué au moins 9 personnes selon la police, "
+                          "11 selon le maire de la ville.").events
+    figures = {c.source.name: c.fatalities.min for c in event.claims if c.fatalities is not None}
+    assert figures == {"la police": 9, "le maire de la ville": 11} and event.fatalities.min == 9
+    (event,) = extract_en("Gunmen ambushed a police patrol near Herat on Monday, killing 4 officers "
+                          "(7 according to the militants).").events
+    figures = {(c.source.name, c.stance): c.fatalities.min for c in event.claims if c.fatalities is not None}
+    assert figures == {("the militants", "claimed"): 7, ("the outlet", "reported"): 4}
+    assert event.fatalities.min == 4
+
+
 def test_quote_carries_its_cue_offsets_and_the_event_it_comments_on(extract_fr):
     text = ("Une frappe russe a tué au moins 14 personnes à Odessa mardi, a affirmé le gouverneur régional Oleh Kiper. "
             "« C'est une provocation », a déclaré Dmitri Peskov.")

@@ -7,6 +7,8 @@ itself reports the event."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -14,7 +16,8 @@ from ..lang import load_lexicon, lookup
 from ..nlp.syntax import children, span_root, subtree_span
 from ..nlp.extensions import doc_list, register_extensions
 from .certainty import certainty
-from .mentions import ClaimMention, EventMention
+from .mentions import CasualtyMention, ClaimMention, EventMention
+from .numbers import number_at
 from .speakers import SpeakerResolver, according_to_source
 
 OUTLET = "the outlet"
@@ -28,7 +31,7 @@ def make_claims(nlp: Language, name: str) -> "ClaimFinder":
 class ClaimFinder:
     def __init__(self, lang: str) -> None:
         register_extensions()
-        lex = load_lexicon(lang)
+        lex = self.lex = load_lexicon(lang)
         self.verbs: dict[str, str] = lex.section("attribution", "verbs")
         self.according_to: list[str] = lex.section("attribution", "according_to")
         self.verification: dict[str, str] = lex.section("attribution", "verification")
@@ -80,7 +83,7 @@ class ClaimFinder:
                 here = self.verb_claims(doc, sentence, trigger)
             here += self.according_to_claims(doc, sentence)
             here += self.verification_claims(doc, sentence, claims + here)
-            _attach_figures(doc, sentence, here)
+            _attach_figures(doc, sentence, here, self.lex)
             claims.extend(c for c in here if _named(c.source))
         if not claims:
             sentence = doc[event.sentences[0][0]:event.sentences[0][1]]
@@ -190,14 +193,48 @@ def _incise_of(verb: Token, trigger: Token) -> bool:
     return verb.head.i == trigger.i or _governs(verb.head, trigger)
 
 
-def _attach_figures(doc: Doc, sentence: Span, claims: list[ClaimMention]) -> None:
+def _attach_figures(doc: Doc, sentence: Span, claims: list[ClaimMention], lex) -> None:
     """The tolls a sentence gives belong to the sources that sentence names: "Kyiv said 14 were
-    killed", "Moscow put the toll at 3" stay two claims with their own figures."""
+    killed", "Moscow put the toll at 3" stay two claims with their own figures. A source named
+    right after a figure of its own gives that figure for the same toll: in "killing 3 soldiers (5
+    according to the Taliban)" and "a tué 14 personnes selon les autorités, 20 selon le maire", the
+    Taliban say 5 and the mayor 20; the other sources, or the outlet itself when none is left, give
+    the sentence's own count."""
     found = [c for c in doc_list(doc, "sitrep_casualties") if sentence.start <= c.anchor < sentence.end]
     killed = next((c for c in found if c.outcome == "killed"), None)
     injured = next((c for c in found if c.outcome == "injured"), None)
+    own = {id(claim): _own_figure(doc, claim, killed or injured, lex) for claim in claims}
     for claim in claims:
-        claim.fatalities, claim.injuries = killed, injured
+        figure = own[id(claim)]
+        if figure is None:
+            claim.fatalities, claim.injuries = killed, injured
+        elif figure.outcome == "killed":
+            claim.fatalities, claim.injuries = figure, None
+        else:
+            claim.fatalities, claim.injuries = None, figure
+    if claims and all(own.values()):
+        claims.append(ClaimMention(OUTLET, "outlet", "reported", sentence.start, sentence.end,
+                                   fatalities=killed, injuries=injured))
+
+
+def _own_figure(doc: Doc, claim: ClaimMention, toll: CasualtyMention | None, lex) -> CasualtyMention | None:
+    """The figure a source gives right before its "according to" ("5 according to the Taliban"):
+    the sentence's toll, counted otherwise. A number inside that toll's own words is no other figure."""
+    if toll is None or claim.source_start is None or claim.evidence_start < 1:
+        return None
+    k = claim.evidence_start - 1
+    if doc[k].is_punct and doc[k].text != ")" and k > 0:
+        k -= 1  # "14 personnes, 20 selon le maire": not the comma
+    if toll.start <= k < toll.end:
+        return None
+    start = k
+    while start > 0 and doc[start - 1].like_num:
+        start -= 1
+    number = number_at(doc, start, lex)
+    if number is None or number.end != k + 1:
+        return None
+    return replace(toll, start=number.start, end=number.end, min=number.min, max=number.max,
+                   qualifier="exact" if number.max is None else "range", breakdown={})
 
 
 def _unique(claims: list[ClaimMention]) -> list[ClaimMention]:
