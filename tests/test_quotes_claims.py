@@ -435,6 +435,23 @@ def test_a_figure_right_before_its_source_is_that_source_s(extract_fr, extract_e
     assert event.fatalities.min == 4
 
 
+def test_a_toll_told_next_by_another_source_is_its_claim(extract_fr, extract_en):
+    (event,) = extract_en("A Russian drone strike on Sumy killed 7 people, regional officials said. "
+                          "Moscow said only 2 soldiers died.").events
+    figures = {c.source.name: c.fatalities.min for c in event.claims if c.fatalities is not None}
+    assert figures == {"regional officials": 7, "Moscow": 2} and event.fatalities.min == 7
+    (event,) = extract_fr("Une frappe de drone russe a tué 7 personnes à Soumy, selon les autorités régionales. "
+                          "Moscou affirme que seuls 2 soldats ont été tués.").events
+    figures = {c.source.name: c.fatalities.min for c in event.claims if c.fatalities is not None}
+    assert figures == {"les autorités régionales": 7, "Moscou": 2}
+
+
+def test_a_toll_in_another_paragraph_is_no_claim_on_the_event(extract_en):
+    (event,) = extract_en("A Russian drone strike on Sumy killed 7 people, regional officials said.\n\n"
+                          "Moscow said only 2 soldiers died.").events
+    assert {c.source.name for c in event.claims} == {"regional officials"}
+
+
 def test_quote_carries_its_cue_offsets_and_the_event_it_comments_on(extract_fr):
     text = ("Une frappe russe a tué au moins 14 personnes à Odessa mardi, a affirmé le gouverneur régional Oleh Kiper. "
             "« C'est une provocation », a déclaré Dmitri Peskov.")

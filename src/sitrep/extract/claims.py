@@ -42,6 +42,7 @@ class ClaimFinder:
         for event in events:
             event.claims = self.claims_for(doc, event)
         self.verification_after(doc, events)
+        self.tolls_after(doc, events)
         for event in events:
             stances = {c.stance for c in event.claims}
             if stances == {"denied"} and event.modality == "asserted":
@@ -71,6 +72,33 @@ class ClaimFinder:
             found = self.verification_claims(doc, sentence, [])
             if found and not any(c.stance == "confirmed" and c.evidence_type for c in last.claims):
                 last.claims = [c for c in last.claims if c.source_kind != "outlet"] + found
+                last.sentences.append((sentence.start, sentence.end))
+
+    def tolls_after(self, doc: Doc, events: list[EventMention]) -> None:
+        """"A strike on Odesa killed 12 people, Ukrainian officials said. Moscow said only 3 soldiers
+        died.": a sentence right after an event, in the same paragraph, that tells no event, place or
+        date of its own but a toll and who gives it, is that source's claim on the event."""
+        if not events or not doc.has_annotation("SENT_START"):
+            return
+        told = {start for e in events for start, _ in e.sentences}
+        own = [(m.start, m.end) for key in ("sitrep_places", "sitrep_times") for m in doc_list(doc, key)
+               if getattr(m, "role", "location") == "location"]
+        for sentence in doc.sents:
+            if sentence.start in told or any(sentence.start <= start < sentence.end for start, _ in own):
+                continue
+            tolls = [c for c in doc_list(doc, "sitrep_casualties") if sentence.start <= c.anchor < sentence.end]
+            last = max((e for e in events if any(end <= sentence.start for _, end in e.sentences)),
+                       key=lambda e: max(end for _, end in e.sentences), default=None)
+            if not tolls or last is None:
+                continue
+            end = max(end for _, end in last.sentences)
+            if "\n" in doc[end:sentence.start].text or sentence.start - end > 2:
+                continue  # another paragraph, or a sentence in between
+            here = self.verb_claims(doc, sentence, doc[tolls[0].anchor]) + self.according_to_claims(doc, sentence)
+            _attach_figures(doc, sentence, here, self.lex)
+            here = [c for c in here if _named(c.source) and (c.fatalities or c.injuries)]
+            if here:
+                last.claims = _unique(last.claims + here)
                 last.sentences.append((sentence.start, sentence.end))
 
     def claims_for(self, doc: Doc, event: EventMention) -> list[ClaimMention]:
