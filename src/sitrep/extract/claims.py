@@ -60,15 +60,9 @@ class ClaimFinder:
             return
         told = {start for e in events for start, _ in e.sentences}
         for sentence in doc.sents:
-            if sentence.start in told:
+            last = None if sentence.start in told else _event_just_before(doc, events, sentence)
+            if last is None:
                 continue
-            before = [e for e in events if any(end <= sentence.start for _, end in e.sentences)]
-            if not before:
-                continue
-            last = max(before, key=lambda e: max(end for _, end in e.sentences))
-            end = max(end for _, end in last.sentences)
-            if "\n" in doc[end:sentence.start].text or sentence.start - end > 2:
-                continue  # another paragraph, or a sentence in between
             found = self.verification_claims(doc, sentence, [])
             if found and not any(c.stance == "confirmed" and c.evidence_type for c in last.claims):
                 last.claims = [c for c in last.claims if c.source_kind != "outlet"] + found
@@ -87,13 +81,9 @@ class ClaimFinder:
             if sentence.start in told or any(sentence.start <= start < sentence.end for start, _ in own):
                 continue
             tolls = [c for c in doc_list(doc, "sitrep_casualties") if sentence.start <= c.anchor < sentence.end]
-            last = max((e for e in events if any(end <= sentence.start for _, end in e.sentences)),
-                       key=lambda e: max(end for _, end in e.sentences), default=None)
-            if not tolls or last is None:
+            last = _event_just_before(doc, events, sentence) if tolls else None
+            if last is None:
                 continue
-            end = max(end for _, end in last.sentences)
-            if "\n" in doc[end:sentence.start].text or sentence.start - end > 2:
-                continue  # another paragraph, or a sentence in between
             here = self.verb_claims(doc, sentence, doc[tolls[0].anchor]) + self.according_to_claims(doc, sentence)
             _attach_figures(doc, sentence, here, self.lex)
             here = [c for c in here if _named(c.source) and (c.fatalities or c.injuries)]
@@ -190,6 +180,18 @@ class ClaimFinder:
         return []
 
 
+def _event_just_before(doc: Doc, events: list[EventMention], sentence: Span) -> EventMention | None:
+    """The event told last before ``sentence``, when it ends right before it in the same paragraph."""
+    last = max((e for e in events if any(end <= sentence.start for _, end in e.sentences)),
+               key=lambda e: max(end for _, end in e.sentences), default=None)
+    if last is None:
+        return None
+    end = max(end for _, end in last.sentences)
+    if "\n" in doc[end:sentence.start].text or sentence.start - end > 2:
+        return None  # another paragraph, or a sentence in between
+    return last
+
+
 def _named(source: str) -> bool:
     """A source has a name with letters or digits (not the control characters of a broken text)."""
     return any(ch.isalnum() for ch in source)
@@ -231,16 +233,15 @@ def _attach_figures(doc: Doc, sentence: Span, claims: list[ClaimMention], lex) -
     found = [c for c in doc_list(doc, "sitrep_casualties") if sentence.start <= c.anchor < sentence.end]
     killed = next((c for c in found if c.outcome == "killed"), None)
     injured = next((c for c in found if c.outcome == "injured"), None)
-    own = {id(claim): _own_figure(doc, claim, killed or injured, lex) for claim in claims}
-    for claim in claims:
-        figure = own[id(claim)]
+    own = [_own_figure(doc, claim, killed or injured, lex) for claim in claims]
+    for claim, figure in zip(claims, own):
         if figure is None:
             claim.fatalities, claim.injuries = killed, injured
         elif figure.outcome == "killed":
             claim.fatalities, claim.injuries = figure, None
         else:
             claim.fatalities, claim.injuries = None, figure
-    if claims and all(own.values()):
+    if claims and all(own):
         claims.append(ClaimMention(OUTLET, "outlet", "reported", sentence.start, sentence.end,
                                    fatalities=killed, injuries=injured))
 
