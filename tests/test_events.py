@@ -255,6 +255,39 @@ def test_armed_groups_of_other_wars_from_the_actor_lexicon(extract_en, extract_f
     assert event.actor1 is not None and event.actor1.name == actor1
 
 
+@pytest.mark.parametrize("lang,text,actor1,place", [
+    # a state named as who struck is its forces, and not where it happened
+    ("en", "Russia struck Kharkiv with missiles overnight.", "Military Forces of Russia (2000-)", "Kharkiv"),
+    ("fr", "La Russie a frappé Kharkiv avec des missiles dans la nuit.", "Military Forces of Russia (2000-)", "Kharkiv"),
+    ("fr", "Moscou a bombardé Kherson dans la nuit.", "Military Forces of Russia (2000-)", "Kherson"),
+])
+def test_a_state_that_strikes_is_its_forces(extract_en, extract_fr, lang, text, actor1, place):
+    (event,) = (extract_fr if lang == "fr" else extract_en)(text).events
+    assert event.actor1 is not None and event.actor1.name == actor1
+    assert event.location is not None and event.location.name == place
+
+
+@pytest.mark.parametrize("lang,text,sub_event_type", [
+    ("en", "On 3 May 2024, Ukrainian forces launched HIMARS missiles at Russian positions near Kherson.",
+     "Shelling/artillery/missile attack"),
+    ("en", "Russian forces launched 40 drones at Kharkiv overnight.", "Air/drone strike"),
+    ("fr", "Les forces russes ont lancé des missiles sur Kharkiv dans la nuit.", "Shelling/artillery/missile attack"),
+])
+def test_launching_a_weapon_at_a_place(extract_en, extract_fr, lang, text, sub_event_type):
+    events = (extract_fr if lang == "fr" else extract_en)(text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The army launched an investigation into the fire in Kherson."),
+    ("en", "Engineers set up missile launch pads near Kherson."),
+    ("fr", "La police a lancé une enquête sur l'incendie à Kherson."),
+])
+def test_launching_no_weapon_is_no_strike(extract_en, extract_fr, lang, text):
+    events = (extract_fr if lang == "fr" else extract_en)(text).events
+    assert not any(e.event_type == "Explosions/Remote violence" for e in events)
+
+
 @pytest.mark.parametrize("language,text,expected", [
     # the finest date of the sentence dates the event, not a year nearer the verb ("the 1987 law")
     ("en", "On 1 December 2024, in Tarnow, members of the railway workers' union protested against "

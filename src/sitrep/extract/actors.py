@@ -139,12 +139,17 @@ class ActorFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         places = [p for p in doc_list(doc, "sitrep_places") if p.role == "location"]
-        found: list[ActorMention] = []
+        # "Russia struck Kharkiv", "Moscou a frappé Kyiv": a state that acts is its forces
+        found = [ActorMention(p.start, p.end, p.text, canonical_actor(p.country_hint, "state_forces"), p.country_hint,
+                              "state_forces") for p in doc_list(doc, "sitrep_places") if p.acts and p.country_hint]
+        acting = {i for m in found for i in range(m.start, m.end)}
         for match_id, start, end in self.matcher(doc):
             entry = self.entries[doc.vocab.strings[match_id]]
             if entry["kind"] == "government" and any(p.start <= start and end <= p.end for p in places) \
                     and not _argument_of_verb(doc[start:end]):
                 continue  # "une frappe sur Moscou": a place, not the government ("accusé Kiev d'avoir": both)
+            if acting & set(range(start, end)):
+                continue
             found.append(ActorMention(start, end, doc[start:end].text, entry["name"], entry["country"], entry["kind"]))
         covered = {i for m in found for i in range(m.start, m.end)}
         found += [m for m in self.find_named_groups(doc) if not covered & set(range(m.start, m.end))]

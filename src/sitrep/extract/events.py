@@ -275,7 +275,10 @@ class EventFinder:
 
     def _fits(self, token: Token, concept: str) -> bool:
         """A concept marked ``verb_or_modified`` is a trigger as a verb ("fired at"), or as a noun
-        only when something qualifies it ("artillery fire", "police firing"), not "put out the fire"."""
+        only when something qualifies it ("artillery fire", "police firing"), not "put out the fire". One
+        marked ``verb_only`` is a trigger only as a verb ("launched missiles", not "missile launch pads")."""
+        if self.concepts[concept].get("verb_only"):
+            return token.pos_ in ("VERB", "")
         if not self.concepts[concept].get("verb_or_modified") or token.pos_ in ("VERB", ""):
             return True
         return any(c.dep_ in ("compound", "nmod", "amod", "nmod:poss", "poss") for c in children(token))

@@ -141,7 +141,10 @@ class PlaceFinder:
         if self.gazetteer is not None:
             mentions = self.join_known(doc, mentions)
         for mention in mentions:
-            if mention.role == "location" and self.is_metonym(doc[mention.start:mention.end]):
+            state = self.acting_state(doc[mention.start:mention.end]) if mention.role == "location" else None
+            if state is not None:  # "Russia struck Kharkiv": who acted (its forces), not where
+                mention.role, mention.acts, mention.country_hint = "metonym", True, state
+            elif mention.role == "location" and self.is_metonym(doc[mention.start:mention.end]):
                 mention.role = "metonym"
             elif mention.role == "location" and self.names_a_mission(doc, mention.start, mention.end):
                 mention.role = "in_name"
@@ -707,10 +710,12 @@ class PlaceFinder:
         if not has_parse(ent):
             return False
         root = ent.root
-        if root.dep_ not in ("nsubj:pass", "nsubjpass") or not (root.head.lower_ in self.event_words
-                                                                or root.head.lemma_.lower() in self.event_words):
+        if root.dep_ not in ("nsubj:pass", "nsubjpass") or not self._event_word(root.head):
             return False
         return self._bears_name(ent.text, ("country", "admin1", "admin2", "city", "town"))
+
+    def _event_word(self, token) -> bool:
+        return token.lower_ in self.event_words or token.lemma_.lower() in self.event_words
 
     def _known(self, name: str) -> bool:
         """Known by its exact name, or, for towns and bigger, by a close romanization
@@ -769,6 +774,18 @@ class PlaceFinder:
         before = [t.lower_ for t in doc[max(ent.start - 2, 0):ent.start]]
         return len(ent) >= 2 and any(word in self.titles for word in before)
 
+    def acting_state(self, span: Span) -> str | None:
+        """"Russia struck Kharkiv", "Israël a frappé Gaza": a state (a country, or its capital) as the
+        subject of an event word tells who acted, not where; its country code, else None."""
+        if self.gazetteer is None or not has_parse(span):
+            return None
+        root = span.root
+        if root.dep_ != "nsubj" or not self._event_word(root.head) or any(c.dep_ == "case" for c in root.children) \
+                or span.start > 0 and span.doc[span.start - 1].pos_ == "ADP":
+            return None  # "in Port-au-Prince - Tabarre, …, a leader … was shot": a subject takes no preposition
+        return next((e.country_code for e in self.gazetteer.lookup(span.text)[:_STATE_NAMESAKES]
+                     if e.feature == "country" or e.capital), None)  # "Moscou": the oblast first, then the capital
+
     def is_metonym(self, span: Span) -> bool:
         """"Moscou a démenti", "Washington warned": a place as the subject of a speech verb."""
         doc = span.doc
@@ -779,6 +796,9 @@ class PlaceFinder:
             return False
         root = span.root
         return root.dep_ in ("nsubj", "nsubj:pass") and lookup(self.speech_verbs, root.head) is not None
+
+
+_STATE_NAMESAKES = 2  # a state acts by its country's name, or by its capital's, among a name's first namesakes
 
 
 def _capitalized_word(token) -> bool:
