@@ -260,6 +260,9 @@ def test_armed_groups_of_other_wars_from_the_actor_lexicon(extract_en, extract_f
     ("en", "Russia struck Kharkiv with missiles overnight.", "Military Forces of Russia (2000-)", "Kharkiv"),
     ("fr", "La Russie a frappé Kharkiv avec des missiles dans la nuit.", "Military Forces of Russia (2000-)", "Kharkiv"),
     ("fr", "Moscou a bombardé Kherson dans la nuit.", "Military Forces of Russia (2000-)", "Kherson"),
+    # or as the agent of the passive
+    ("en", "Kharkiv was shelled by Russia overnight.", "Military Forces of Russia (2000-)", "Kharkiv"),
+    ("fr", "Kharkiv a été bombardée par la Russie dans la nuit.", "Military Forces of Russia (2000-)", "Kharkiv"),
 ])
 def test_a_state_that_strikes_is_its_forces(extract_en, extract_fr, lang, text, actor1, place):
     (event,) = (extract_fr if lang == "fr" else extract_en)(text).events

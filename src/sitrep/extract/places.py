@@ -776,13 +776,18 @@ class PlaceFinder:
 
     def acting_state(self, span: Span) -> str | None:
         """"Russia struck Kharkiv", "Israël a frappé Gaza": a state (a country, or its capital) as the
-        subject of an event word tells who acted, not where; its country code, else None."""
+        subject of an event word, or the agent of its passive, tells who acted, not where; its country
+        code, else None."""
         if self.gazetteer is None or not has_parse(span):
             return None
         root = span.root
-        if root.dep_ != "nsubj" or not self._event_word(root.head) or any(c.dep_ == "case" for c in root.children) \
-                or span.start > 0 and span.doc[span.start - 1].pos_ == "ADP":
-            return None  # "in Port-au-Prince - Tabarre, …, a leader … was shot": a subject takes no preposition
+        if not self._event_word(root.head):
+            return None
+        if root.dep_ == "nsubj":
+            if any(c.dep_ == "case" for c in root.children) or span.start > 0 and span.doc[span.start - 1].pos_ == "ADP":
+                return None  # "in Port-au-Prince - Tabarre, …, a leader … was shot": a subject takes no preposition
+        elif root.dep_ != "obl:agent":  # "Kharkiv was shelled by Russia", "bombardée par la Russie"
+            return None
         return next((e.country_code for e in self.gazetteer.lookup(span.text)[:_STATE_NAMESAKES]
                      if e.feature == "country" or e.capital), None)  # "Moscou": the oblast first, then the capital
 
