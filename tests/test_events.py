@@ -282,6 +282,25 @@ def test_launching_a_weapon_at_a_place(extract_en, extract_fr, lang, text, sub_e
 
 
 @pytest.mark.parametrize("lang,text", [
+    ("en", "Two Russian missiles fell on a residential area of Kharkiv on Tuesday."),
+    ("en", "A shell landed near a school in Kherson on Tuesday."),
+    ("fr", "Des obus sont tombés sur le centre de Kherson mardi."),
+])
+def test_a_weapon_that_falls_is_a_strike(extract_en, extract_fr, lang, text):
+    events = (extract_fr if lang == "fr" else extract_en)(text).events
+    assert events and events[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Oil prices fell sharply on Monday in Kharkiv."),
+    ("en", "The plane landed safely in Kyiv."),
+    ("fr", "Les prix sont tombés à Kherson en février."),
+])
+def test_falling_without_a_weapon_is_no_strike(extract_en, extract_fr, lang, text):
+    assert not (extract_fr if lang == "fr" else extract_en)(text).events
+
+
+@pytest.mark.parametrize("lang,text", [
     ("en", "The army launched an investigation into the fire in Kherson."),
     ("en", "Engineers set up missile launch pads near Kherson."),
     ("fr", "La police a lancé une enquête sur l'incendie à Kherson."),

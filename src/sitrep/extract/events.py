@@ -304,6 +304,8 @@ class EventFinder:
             spec = self.concepts[concept]
         elif spec.get("needs_object") and not object_classes & set(spec["needs_object"]):
             return None  # "set up a committee" is no base, "found the body" no weapons cache
+        elif spec.get("needs_subject") and not self.subject_classes(trigger, instruments) & set(spec["needs_subject"]):
+            return None  # "a rocket fell near the school" is a strike; "the town fell", "prices fell" are not
         sub = spec["sub"]
         instrument = self.instrument(trigger, instruments)
         if instrument in self.generic_instruments and event_type_of(sub) == "Explosions/Remote violence":
@@ -586,6 +588,18 @@ class EventFinder:
                     break
                 if i in instruments:
                     classes.add(instruments[i])
+        return classes
+
+    @staticmethod
+    def subject_classes(trigger: Token, instruments: dict[int, str]) -> set[str]:
+        """The weapon classes of the trigger's subject and the words that qualify it ("a rocket",
+        "two S-300 missiles", "des obus"), or of the noun right before it, whatever the parse says
+        ("missiles fell", tagged a noun)."""
+        doc = trigger.doc
+        classes = {instruments[trigger.i - 1]} if trigger.i - 1 in instruments else set()
+        if doc.has_annotation("DEP"):
+            subjects = [c for c in children(trigger) if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+            classes |= {instruments[i] for s in subjects for i in range(s.left_edge.i, s.i + 1) if i in instruments}
         return classes
 
     def instrument(self, trigger: Token, instruments: dict[int, str]) -> str | None:
