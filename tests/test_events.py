@@ -20,6 +20,7 @@ from sitrep.extract.events import acled_taxonomy, event_type_of
     ("La police a arrêté trois militants à Kyiv.", "Strategic developments", "Arrests"),
     ("Des milliers de personnes ont manifesté à Kyiv contre la corruption.", "Protests", "Peaceful protest"),
     ("La défense antiaérienne a abattu onze drones au-dessus de Kharkiv.", "Strategic developments", "Disrupted weapons use"),
+    ("Cinq soldats ont changé de camp près de Kherson lundi.", "Strategic developments", "Change to group/activity"),
 ])
 def test_french_sub_event_types(extract_fr, text, event_type, sub_event_type):
     events = extract_fr(text).events
@@ -32,6 +33,7 @@ def test_french_sub_event_types(extract_fr, text, event_type, sub_event_type):
     ("A drone strike hit Kharkiv overnight.", "Air/drone strike"),
     ("Police arrested three protesters in Kyiv.", "Arrests"),
     ("Clashes broke out between Russian and Ukrainian forces near Pokrovsk.", "Armed clash"),
+    ("Five soldiers switched sides near Kherson on Monday.", "Change to group/activity"),
 ])
 def test_english_sub_event_types(extract_en, text, sub_event_type):
     events = extract_en(text).events
