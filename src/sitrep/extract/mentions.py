@@ -22,7 +22,7 @@ class PlaceMention:
     within: str | None = None  # the name of the unit the text puts it in: "Kolodiazne, Kharkiv"
     bracketed: bool = False  # the unit is in brackets after it, "Entre Rios (Cochabamba)": no list, whatever it holds
     attributive: bool = False  # a country's name qualifying a noun, "US military forces": whose, not where
-    acts: bool = False  # a state as the subject of an event word, "Russia struck Kharkiv": its forces acted
+    acts: bool = False  # a state who did what an event word says, "Russia struck Kharkiv", "shelled by Russia": its forces
     lookup: str | None = None  # the name to look up, where the text abbreviates it: "Calif." is California
 
     @property

@@ -31,6 +31,7 @@ _BRACKET_SPAN = 16  # tokens inside "(Teso North, Busia)", "(Zaki, Aru, Ituri)"
 _NOT_DATELINES = {"AP", "AFP", "UPI", "REUTERS", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE"}
 _SPELLING_SCORE = 0.7
 _SAME_NAME_LIKENESS = 0.8  # "kostiantynivka" ~ "kostyantynivka" (0.93); "center" ~ "center line" (0.71)
+_STATE_NAMESAKES = 2  # a state acts by its country's name, or by its capital's, among a name's first namesakes
 
 
 def admin_abbreviations() -> dict[str, dict[str, list[str]]]:
@@ -801,9 +802,6 @@ class PlaceFinder:
             return False
         root = span.root
         return root.dep_ in ("nsubj", "nsubj:pass") and lookup(self.speech_verbs, root.head) is not None
-
-
-_STATE_NAMESAKES = 2  # a state acts by its country's name, or by its capital's, among a name's first namesakes
 
 
 def _capitalized_word(token) -> bool:
