@@ -414,11 +414,16 @@ def test_certainty_rule(claims, expected):
     assert certainty(SimpleNamespace(source=s, stance=t, evidence_type=e) for s, t, e in claims) == expected
 
 
+def tolls(event) -> dict[str, int]:
+    """Each claim's source and the number of dead it gives."""
+    return {c.source.name: c.fatalities.min for c in event.claims if c.fatalities is not None}
+
+
 def test_each_source_keeps_its_own_toll(extract_fr):
     text = ("Une frappe russe a tué au moins 14 personnes à Odessa mardi, a affirmé le gouverneur régional Oleh Kiper. "
             "Le ministère russe de la Défense a affirmé que 3 soldats avaient été tués.")
     (event,) = extract_fr(text).events
-    figures = {c.source.name: c.fatalities.min for c in event.claims if c.fatalities is not None}
+    figures = tolls(event)
     assert figures == {"Oleh Kiper": 14, "Le ministère russe de la Défense": 3}
     assert event.certainty == "claimed"
 
@@ -426,7 +431,7 @@ def test_each_source_keeps_its_own_toll(extract_fr):
 def test_a_figure_right_before_its_source_is_that_source_s(extract_fr, extract_en):
     (event,) = extract_fr("Une frappe russe sur Kharkiv a tué au moins 9 personnes selon la police, "
                           "11 selon le maire de la ville.").events
-    figures = {c.source.name: c.fatalities.min for c in event.claims if c.fatalities is not None}
+    figures = tolls(event)
     assert figures == {"la police": 9, "le maire de la ville": 11} and event.fatalities.min == 9
     (event,) = extract_en("Gunmen ambushed a police patrol near Herat on Monday, killing 4 officers "
                           "(7 according to the militants).").events
@@ -438,11 +443,11 @@ def test_a_figure_right_before_its_source_is_that_source_s(extract_fr, extract_e
 def test_a_toll_told_next_by_another_source_is_its_claim(extract_fr, extract_en):
     (event,) = extract_en("A Russian drone strike on Sumy killed 7 people, regional officials said. "
                           "Moscow said only 2 soldiers died.").events
-    figures = {c.source.name: c.fatalities.min for c in event.claims if c.fatalities is not None}
+    figures = tolls(event)
     assert figures == {"regional officials": 7, "Moscow": 2} and event.fatalities.min == 7
     (event,) = extract_fr("Une frappe de drone russe a tué 7 personnes à Soumy, selon les autorités régionales. "
                           "Moscou affirme que seuls 2 soldats ont été tués.").events
-    figures = {c.source.name: c.fatalities.min for c in event.claims if c.fatalities is not None}
+    figures = tolls(event)
     assert figures == {"les autorités régionales": 7, "Moscou": 2}
 
 
