@@ -272,6 +272,12 @@ def test_a_state_that_strikes_is_its_forces(extract_en, extract_fr, lang, text, 
     assert event.location is not None and event.location.name == place
 
 
+def test_a_capital_struck_is_a_place_not_its_government(extract_fr):
+    (event,) = extract_fr("Les forces russes ont frappé Kyiv dans la nuit.").events
+    assert event.location is not None and event.location.name == "Kyiv"
+    assert event.actor2 is None or event.actor2.kind != "government"
+
+
 @pytest.mark.parametrize("lang,text,sub_event_type", [
     ("en", "On 3 May 2024, Ukrainian forces launched HIMARS missiles at Russian positions near Kherson.",
      "Shelling/artillery/missile attack"),

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..lang import load_lexicon, token_keys
+from ..lang import is_event_word, load_lexicon, token_keys
 from ..nlp.extensions import doc_list, register_extensions
 from ..resolve.countries import country_name, country_names
 from .mentions import ActorMention
@@ -100,6 +100,7 @@ class ActorFinder:
     def __init__(self, nlp: Language) -> None:
         register_extensions()
         lex = load_lexicon(nlp.lang)
+        self.lex = lex
         catalogue = actor_catalogue()
         self.entries: dict[str, dict[str, Any]] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -146,8 +147,9 @@ class ActorFinder:
         for match_id, start, end in self.matcher(doc):
             entry = self.entries[doc.vocab.strings[match_id]]
             if entry["kind"] == "government" and any(p.start <= start and end <= p.end for p in places) \
-                    and not _argument_of_verb(doc[start:end]):
-                continue  # "une frappe sur Moscou": a place, not the government ("accusé Kiev d'avoir": both)
+                    and (not _argument_of_verb(doc[start:end]) or self.struck(doc[start:end])):
+                continue  # "une frappe sur Moscou", "ont frappé Kyiv": a place, not the government ("accusé
+                # Kiev d'avoir": both)
             if acting & set(range(start, end)):
                 continue
             found.append(ActorMention(start, end, doc[start:end].text, entry["name"], entry["country"], entry["kind"]))
@@ -172,6 +174,11 @@ class ActorFinder:
         found = [m for m in found if not _modifier_only(doc, m)]
         doc._.sitrep_actors = _longest_first(self.find_units(doc, found))
         return doc
+
+    def struck(self, span) -> bool:
+        """Whether a place is what an event word's verb was done to: "ont frappé Kyiv"."""
+        root = span.root
+        return root.dep_ in ("obj", "dobj") and is_event_word(self.lex, root.head)
 
     def find_patterns(self, doc: Doc) -> list[ActorMention]:
         mentions = self.find_unknown(doc) + self.find_demonym_people(doc)

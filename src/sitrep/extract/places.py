@@ -14,7 +14,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lang import load_lexicon, lookup
+from ..lang import is_event_word, load_lexicon, lookup
 from ..nlp.extensions import register_extensions
 from ..nlp.syntax import has_parse, span_root
 from ..resolve.gazetteer import Gazetteer, normalize, without_article
@@ -63,7 +63,7 @@ class PlaceFinder:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         register_extensions()
-        lex = load_lexicon(lang)
+        lex = self.lex = load_lexicon(lang)
         self.cue_nouns = set(lex.section("places", "cue_nouns"))
         self.admin1_nouns = set(lex.section("places", "admin1_nouns"))
         self.demonyms = lex.section("actors", "demonyms")
@@ -716,7 +716,7 @@ class PlaceFinder:
         return self._bears_name(ent.text, ("country", "admin1", "admin2", "city", "town"))
 
     def _event_word(self, token) -> bool:
-        return token.lower_ in self.event_words or token.lemma_.lower() in self.event_words
+        return is_event_word(self.lex, token)
 
     def _known(self, name: str) -> bool:
         """Known by its exact name, or, for towns and bigger, by a close romanization

@@ -68,6 +68,12 @@ def english_stems(word: str, verb: bool = True) -> tuple[str, ...]:
     return tuple(stems)
 
 
+def is_event_word(lex: Lexicon, token: Any) -> bool:
+    """Whether ``token`` is, alone, a word that tells an event ("struck", "frapper"), by its form or lemma."""
+    triggers = lex.section("triggers")
+    return any(" " not in key and key in triggers for key in (token.lower_, token.lemma_.lower()))
+
+
 def lookup(table: dict[str, Any], token: Any) -> Any:
     for key in token_keys(token):
         if key in table:
