@@ -594,3 +594,34 @@ def test_a_name_a_cue_noun_calls_a_unit_is_no_country(tmp_path):
     assert found == {"Guernsey": ("US", "admin2"), "Georgia": ("US", "admin1")}
     # a region "of" a country is inside it: the country stays a country
     assert [(p.text, p.feature) for p in places_in("A crisis grew in the eastern region of Chad.")] == [("Chad", "country")]
+
+
+def _places(tmp_path, rows, text):
+    from sitrep import Extractor
+    from sitrep.records import Article
+    from sitrep.settings import load_settings
+
+    extractor = Extractor(load_settings(), gazetteer=Gazetteer.build(tmp_path / "g.sqlite", rows, "test"))
+    return {p.text: p for p in extractor.extract(Article(text=text, id="a", language="en")).places}
+
+
+def test_a_place_bearing_the_name_comes_before_a_bigger_one_that_once_bore_it(tmp_path):
+    # Korolev, by Moscow, was once called Kaliningrad (an alternate name in GeoNames); Moscow named
+    # nearby must not pull the name away from the city that bears it
+    rows = [GazetteerEntry(524901, "Moscow", 55.75, 37.62, "RU", "48", "city", 10_381_222, (), capital=True),
+            GazetteerEntry(554234, "Kaliningrad", 54.71, 20.51, "RU", "23", "city", 434_954, ()),
+            GazetteerEntry(554840, "Korolev", 55.92, 37.83, "RU", "47", "city", 222_000, ("Kaliningrad",))]
+    places = _places(tmp_path, rows, "Officials in Moscow said new missiles would be deployed in Kaliningrad next year.")
+    assert (places["Kaliningrad"].name, places["Kaliningrad"].longitude) == ("Kaliningrad", 20.51)
+
+
+def test_a_name_does_not_vouch_for_itself(tmp_path):
+    # the Romanian town of Şiria, alone of its name in Romania, must not make its own commune (also
+    # "Siria") a neighbour of a place the article names: Romania is named nowhere in this Kenyan report
+    rows = [GazetteerEntry(184745, "Nairobi", -1.28, 36.82, "KE", "30", "city", 2_750_547, (), capital=True),
+            GazetteerEntry(192950, "Kenya", 1.0, 38.0, "KE", None, "country", 51_000_000, ()),
+            GazetteerEntry(163843, "Syria", 35.0, 38.0, "SY", None, "country", 16_906_283, ("Siria",)),
+            GazetteerEntry(665000, "Şiria", 46.27, 21.63, "RO", "02", "town", 8_004, (), admin2="Comuna Siria"),
+            GazetteerEntry(-7, "Comuna Siria", 46.28, 21.64, "RO", "02", "admin2", 9_997, ("Siria",), admin2="Comuna Siria")]
+    places = _places(tmp_path, rows, "Residents of Siria area marched to the offices of the commissioner in Nairobi.")
+    assert (places["Siria"].country_code, places["Siria"].precision) == (None, "unresolved")

@@ -41,7 +41,7 @@ _NEST_WEIGHT = 2.0  # a county the article names holds this town it names, or th
 _LEVEL_WEIGHT = 6.0  # a cue noun says the name is a region
 _ADMIN_PENALTY = 2.5  # a bare name is the town before the unit named after it…
 _CAPITAL_POPULATION = 50_000  # …when the town is big enough to be the unit's capital
-_OWN_NAME_WEIGHT = 0.5  # the place's own name (in any romanization), not one of its alternate (often former) names
+_OWN_NAME_WEIGHT = 1.5  # the place's own name (in any romanization), not one of its alternate (often former) names
 _COUNTRY_WEIGHT = 3.0  # "Ukraine" is the country before any town of that name
 _AMBIGUOUS_MARGIN = 0.3  # scores this close are a tie…
 _AMBIGUOUS_KM = 50.0  # …when the candidates are this far apart
@@ -61,7 +61,9 @@ class Frame:
     countries: set[str] = field(default_factory=set)
     actor_countries: set[str] = field(default_factory=set)
     regions: set[Region] = field(default_factory=set)
-    anchors: list[tuple[float, float]] = field(default_factory=list)
+    # (latitude, longitude, name): a name vouches for no namesake of its own (the town of Şiria for the
+    # commune of Siria around it)
+    anchors: list[tuple[float, float, str]] = field(default_factory=list)
     # (country, admin1, county) where a county the article names holds a town it names: Huntsville
     # and Walker County are the Texan ones, where the one lies in the other
     nests: set[tuple[str | None, str | None, str]] = field(default_factory=set)
@@ -121,7 +123,7 @@ class Geocoder:
             ranked = self.rank(mention, frame) if mention.role == "location" else []
             if ranked and ranked[0][1].feature not in ("continent", "region", "country", "admin1") and (
                     len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= _ANCHOR_MARGIN):
-                frame.anchors.append((ranked[0][1].latitude, ranked[0][1].longitude))
+                frame.anchors.append((ranked[0][1].latitude, ranked[0][1].longitude, normalize(mention.name)))
         places = [self.geocode(mention, start, end, frame) for mention, (start, end) in zip(mentions, offsets)]
         return self.one_sense(mentions, places)
 
@@ -335,11 +337,12 @@ class Geocoder:
                     if c.feature in ("city", "town", "village") and c.population >= _CAPITAL_POPULATION}
 
         own = spelling_key(mention.name)
+        anchors = [(lat, lon) for lat, lon, name in frame.anchors if name != normalize(mention.name)]
 
         def score(entry: GazetteerEntry) -> float:
             value = math.log10(entry.population + 10) + 2.0 * (entry.match_score - 1.0)
             if spelling_key(entry.name) == own:  # "Maryville" is Maryville, Tennessee before Beeville, once called
-                # so; "Mykolaivka" is as much "Mykolayivka"
+                # so, and "Kaliningrad" the exclave before Korolev; "Mykolaivka" is as much "Mykolayivka"
                 value += _OWN_NAME_WEIGHT
             if entry.country_code in frame.countries:
                 value += _CONTEXT_WEIGHT
@@ -359,8 +362,8 @@ class Geocoder:
             if frame.nests and (entry.country_code, entry.admin1,
                                 normalize(entry.name if entry.feature == "admin2" else entry.admin2 or "")) in frame.nests:
                 value += _NEST_WEIGHT
-            if frame.anchors and entry.feature not in ("continent", "region", "country", "admin1") and any(
-                    0 < haversine_km(entry.latitude, entry.longitude, lat, lon) < _NEAR_KM for lat, lon in frame.anchors):
+            if anchors and entry.feature not in ("continent", "region", "country", "admin1") and any(
+                    0 < haversine_km(entry.latitude, entry.longitude, lat, lon) < _NEAR_KM for lat, lon in anchors):
                 value += _NEAR_WEIGHT
             return value
 
