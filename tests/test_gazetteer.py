@@ -625,3 +625,18 @@ def test_a_name_does_not_vouch_for_itself(tmp_path):
             GazetteerEntry(-7, "Comuna Siria", 46.28, 21.64, "RO", "02", "admin2", 9_997, ("Siria",), admin2="Comuna Siria")]
     places = _places(tmp_path, rows, "Residents of Siria area marched to the offices of the commissioner in Nairobi.")
     assert (places["Siria"].country_code, places["Siria"].precision) == (None, "unresolved")
+
+
+def test_a_contested_territory_no_unit_matches_is_a_region_of_the_country_it_is_counted_in(tmp_path):
+    from sitrep.resolve.sources import _regions
+
+    regions = {r.name: r for r in _regions([], [], {})}
+    ossetia = regions["South Ossetia"]
+    assert (ossetia.feature, ossetia.country_code) == ("region", "GE")
+    assert "Ossétie du Sud" in ossetia.alternate_names and "Южная Осетия" in ossetia.alternate_names
+    rows = [ossetia, regions["Nagorno-Karabakh"],
+            GazetteerEntry(614540, "Georgia", 42.0, 43.5, "GE", None, "country", 3_700_000, ())]
+    places = _places(tmp_path, rows, "Russian troops stayed in South Ossetia, while fighting resumed in Nagorno-Karabakh.")
+    assert (places["South Ossetia"].feature, places["South Ossetia"].precision, places["South Ossetia"].latitude) \
+        == ("region", "region", 42.3)
+    assert places["Nagorno-Karabakh"].country_code == "AZ"

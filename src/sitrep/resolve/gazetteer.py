@@ -24,7 +24,7 @@ from ..errors import SitrepError
 SCHEMA_VERSION = 5
 # the version of what the bundled gazetteer holds: raised when its entries change (a better centre
 # point, new names), so the cached file is built again
-BUNDLED_VERSION = 14
+BUNDLED_VERSION = 15
 _CACHE_SIZE = 50_000
 _COLUMNS = ("geonames_id, name, latitude, longitude, country_code, admin1, feature, population, "
             "admin1_name, admin2, admin2_code, capital, placed")

@@ -153,7 +153,8 @@ def _countries(cache, cities: list[dict]) -> Iterator[GazetteerEntry]:
 def _regions(countries: list[GazetteerEntry], admin1s: list[GazetteerEntry],
              records: dict[str, dict]) -> Iterator[GazetteerEntry]:
     """Regions that are no administrative unit (``data/regions.json``): "the Middle East", "the
-    Sahel", "Donbas", "Darfur", and seas ("the Black Sea", at its given point). Each region is placed
+    Sahel", "Donbas", "Darfur", contested territories ("South Ossetia") and seas ("the Black Sea"),
+    at their given point. Each region is placed
     from its members: countries at the mean of their
     points weighted by the square root of their area (Russia does not swallow Northern Europe, nor
     Bahrain count as Saudi Arabia), a country's units at the mean of theirs. A region of which less than half is found is left out,
@@ -162,10 +163,10 @@ def _regions(countries: list[GazetteerEntry], admin1s: list[GazetteerEntry],
     by_code = {c.country_code: c for c in countries}
     for region in data["regions"]:
         names = tuple(region.get("names", ()))
-        if "point" in region:  # waters: no members
+        if "point" in region:  # waters and contested territories: no members
             lat, lon = region["point"]
             yield GazetteerEntry(_synthetic_id("region", region["name"]), region["name"], float(lat), float(lon),
-                                 None, None, "region", 0, names)
+                                 region.get("country"), None, "region", 0, names)
         elif "countries" in region:
             members = [by_code.get(code) for code in region["countries"]]
             if any(m is None for m in members):
