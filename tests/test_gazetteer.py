@@ -640,3 +640,16 @@ def test_a_contested_territory_no_unit_matches_is_a_region_of_the_country_it_is_
     assert (places["South Ossetia"].feature, places["South Ossetia"].precision, places["South Ossetia"].latitude) \
         == ("region", "region", 42.3)
     assert places["Nagorno-Karabakh"].country_code == "AZ"
+
+
+def test_a_region_the_article_names_puts_its_country_in_the_article(tmp_path):
+    # Chesterton is known only as a town of Indiana; England (also a town of Arkansas), named as a
+    # place, says the article is about Britain too, so its Cambridge is the English one
+    rows = [GazetteerEntry(6269131, "England", 52.5, -1.5, "GB", "ENG", "admin1", 53_000_000, ()),
+            GazetteerEntry(4108780, "England", 34.54, -91.97, "US", "AR", "town", 2_825, ()),
+            GazetteerEntry(2653941, "Cambridge", 52.2, 0.12, "GB", "ENG", "city", 145_674, ()),
+            GazetteerEntry(4931972, "Cambridge", 42.38, -71.11, "US", "MA", "city", 110_402, ()),
+            GazetteerEntry(4919820, "Chesterton", 41.61, -87.06, "US", "IN", "town", 13_000, ())]
+    places = _places(tmp_path, rows, "His round covered much of north Cambridge, including Arbury and Chesterton. "
+                                     "His wife had been living in England for four years when they met.")
+    assert (places["Cambridge"].country_code, places["Cambridge"].latitude) == ("GB", 52.2)

@@ -117,6 +117,9 @@ class Geocoder:
             entry = self.choose(mention, frame)
             if entry is not None and entry.feature == "admin1" and entry.admin1:
                 frame.regions.add((entry.country_code, entry.admin1))
+                if entry.country_code and {c.country_code for c in candidates if c.feature == "admin1"} == {entry.country_code}:
+                    frame.countries.add(entry.country_code)  # "living in England": an article about Britain too
+                    # (not "Beja", a district of Portugal and a governorate of Tunisia)
         frame.actor_countries -= frame.countries
         frame.regions |= self.dominant_region(mentions, frame)
         for mention in mentions:  # places that are, with all the article says, beyond doubt
