@@ -653,3 +653,10 @@ def test_a_region_the_article_names_puts_its_country_in_the_article(tmp_path):
     places = _places(tmp_path, rows, "His round covered much of north Cambridge, including Arbury and Chesterton. "
                                      "His wife had been living in England for four years when they met.")
     assert (places["Cambridge"].country_code, places["Cambridge"].latitude) == ("GB", 52.2)
+
+
+def test_a_look_alike_spelling_is_sought_in_the_actors_countries_when_the_article_names_none(tmp_path):
+    # GeoNames gives Le Haillan the other name "Halhan", which "Halgan" is spelled like
+    rows = [GazetteerEntry(3003859, "Le Haillan", 44.87, -0.68, "FR", "B4", "town", 8_880, ("Halhan",))]
+    places = _places(tmp_path, rows, "Al Shabaab militants attacked a teashop in Halgan village, killing one person.")
+    assert (places["Halgan"].country_code, places["Halgan"].precision) == (None, "unresolved")

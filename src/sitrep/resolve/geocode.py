@@ -315,9 +315,10 @@ class Geocoder:
         if not candidates:
             candidates = self.gazetteer.lookup_spelling(mention.name) or (self.gazetteer.lookup_spelling(bare) if bare else [])
             # a look-alike spelling only in a country the article is about: "Tchassiv Iar" is Chasiv Yar
-            # in an article about Ukraine; "Laboule 12" in Port-au-Prince is not Laboulaye, Argentina
-            if frame.countries:
-                candidates = [c for c in candidates if c.country_code in frame.countries]
+            # in an article about Ukraine; "Laboule 12" in Port-au-Prince is not Laboulaye, Argentina;
+            # failing that, in its actors' ("Halgan", where Al Shabaab struck, is not Le Haillan, France)
+            if frame.countries or frame.actor_countries:
+                candidates = [c for c in candidates if c.country_code in (frame.countries or frame.actor_countries)]
         if mention.country_hint:
             candidates = [c for c in candidates if c.country_code == mention.country_hint] or candidates
         if mention.level_hint == "settlement":  # "Amara city" is no region (Amhara, "Amara" in ISO 3166)
