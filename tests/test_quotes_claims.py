@@ -512,3 +512,11 @@ def test_a_verifying_sentence_after_an_event_confirms_it(extract_fr):
     assert event.modality == "reported" and event.certainty == "verified"
     assert [(c.stance, c.evidence_type) for c in event.claims if c.stance == "confirmed"] == [("confirmed", "geolocated imagery")]
     assert len(event.evidence) == 2
+
+
+def test_a_reporting_verb_after_a_run_of_blank_space_neither_crashes_nor_names_a_speaker(extract_en):
+    # a snippet cut from a page, with the spaces of its layout before "reported"
+    result = extract_en("Clashes have broken out between police in Bahrain and anti-regime demonstrators protesting "
+                        "against the detention of the country's main opposition leader, Sheikh Ali Salman,      reported")
+    (event,) = result.events
+    assert event.event_type == "Riots" and all(claim.source.name.strip() for claim in event.claims)

@@ -520,7 +520,8 @@ class SpeakerResolver:
                 return SpeakerMention(head.start, head.end, people.name_of(org), "institution")
         if people.institution(head.text) != clean_name(head.text):  # "MRTA", which NER did not tag
             return SpeakerMention(head.start, head.end, people.institution(head.text), "institution")
-        if (head[-1].pos_ in ("NOUN", "PROPN") or _AGE.search(head.text.split()[-1])) and len(head) <= _MAX_GROUP_TOKENS \
+        words = head.text.split()  # none when the phrase is blank space ("Sheikh Ali Salman,      reported")
+        if words and (head[-1].pos_ in ("NOUN", "PROPN") or _AGE.search(words[-1])) and len(head) <= _MAX_GROUP_TOKENS \
                 and not any(t.pos_ in ("VERB", "AUX") and not (t.tag_ == "VBN" and t.dep_ == "acl") for t in head):
             # (a participle may qualify the noun: "Residents evacuated on Sunday")
             return SpeakerMention(head.start, head.end, clean_name(head.text), "group")
