@@ -341,7 +341,8 @@ class Geocoder:
                     if c.feature in ("city", "town", "village") and c.population >= _CAPITAL_POPULATION}
 
         own = spelling_key(mention.name)
-        anchors = [(lat, lon) for lat, lon, name in frame.anchors if name != normalize(mention.name)]
+        this = normalize(mention.name)
+        anchors = [(lat, lon) for lat, lon, name in frame.anchors if name != this]
 
         def score(entry: GazetteerEntry) -> float:
             value = math.log10(entry.population + 10) + 2.0 * (entry.match_score - 1.0)
