@@ -188,10 +188,27 @@ def test_an_arrest_warrant_is_no_arrest(extract_en):
     "A boiler exploded at a factory in Kharkiv on Monday.",
     "The fire was put out by residents of Kherson.",
     "Un séisme a frappé Kaboul lundi.",
+    # the disaster is not what the verbs act on, yet all they tell happened in it
+    "A strong earthquake on Java killed eight people, including a woman whose motorcycle was hit by falling rocks.",
+    "At least five people were killed after a volcano suddenly erupted off the coast of the North Island on Monday.",
+    "Une éruption du volcan a tué cinq touristes lundi.",
 ])
 def test_disasters_and_accidents_are_no_political_violence(extract_fr, extract_en, text):
     result = (extract_en if text.isascii() else extract_fr)(text)
     assert result.events == []
+
+
+def test_a_strike_told_with_a_disaster_stays_a_strike(extract_en):
+    (event,) = extract_en("Russian forces shelled the flooded village of Bilohorivka on Monday, killing two civilians.").events
+    assert (event.sub_event_type, event.fatalities.min) == ("Shelling/artillery/missile attack", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters held demonstrations in Sanaa in support of the 'Al Aqsa Flood' operation.",  # a name, no flood
+    "Residents of the flooded district protested in Karachi on Monday against the lack of relief.",
+])
+def test_a_protest_told_with_a_disaster_stays_a_protest(extract_en, text):
+    assert [e.event_type for e in extract_en(text).events] == ["Protests"]
 
 
 @pytest.mark.parametrize("text", [

@@ -160,6 +160,14 @@ class EventFinder:
         coded.sort(key=lambda e: order(doc[e.trigger], e.concept, e.word_concept))
         if accident:  # "…, killing eight people": the dead of the earthquake
             coded = [e for e in coded if self.concepts[e.concept]["rank"] > 2]
+        disaster = any(value == "NATURAL" and not (doc[i].is_title and not doc[i].is_sent_start)  # not "Al Aqsa Flood"
+                       for i, value in instruments.items())
+        if disaster and not set(instruments.values()) & self.weapon_classes:
+            # a disaster told with no weapon: what happened in it was done by no one the text names ("a strong
+            # earthquake killed eight people, including a woman whose motorcycle was hit by falling rocks");
+            # crowds still gather
+            coded = [e for e in coded if e.actor1 is not None and e.actor1.text
+                     or e.event_type in ("Protests", "Riots")]
         coded = self.protest_scene(doc, sentence, triggers, coded, instruments)
         if any(self.concepts[c].get("answers") for _, c in triggers):
             coded = [self.answered(doc, sentence, e) for e in coded]
