@@ -141,6 +141,9 @@ def test_the_crowd_is_actor1_of_its_country(extract_fr, extract_en, text, actor)
     ("Afghan forces captured the village of Dand from the Taliban.", "Government regains territory"),
     ("Russian forces captured the village of Krynky from Ukrainian forces.", "Non-state actor overtakes territory"),
     ("Taliban militants recaptured the district of Dand.", "Non-state actor overtakes territory"),
+    ("Militants gained control of a base in Ghormach district after days of heavy fighting.",
+     "Non-state actor overtakes territory"),
+    ("After a surprise attack, Afghan forces recovered the villages the Taliban had seized.", "Government regains territory"),
     ("Police rounded up 40 people in Kabul on Monday.", "Arrests"),
     ("Two men were taken into custody in Kabul.", "Arrests"),
     # a protest and what happened to it
