@@ -201,6 +201,18 @@ def test_disasters_and_accidents_are_no_political_violence(extract_fr, extract_e
     assert result.events == []
 
 
+@pytest.mark.parametrize("text,events", [
+    ("Italian authorities intercepted 20 smugglers on Sunday near Lampedusa.", []),
+    ("Two of the rockets were intercepted over Sderot on Friday.", ["Disrupted weapons use"]),
+    ("Ukrainian forces shot down six Shahed drones in the Dnipro region.", ["Disrupted weapons use"]),
+    ("Israeli military forces intercepted a suspicious object over Netivot.", ["Disrupted weapons use"]),  # an army's
+    # an industrial accident, no chemical weapon
+    ("Authorities heard small blasts at the flooded chemical plant near Houston, where toxic substances were stored.", []),
+])
+def test_only_weapons_are_intercepted_and_only_weapons_are_chemical_attacks(extract_en, text, events):
+    assert [e.sub_event_type for e in extract_en(text).events] == events
+
+
 def test_a_strike_told_with_a_disaster_stays_a_strike(extract_en):
     (event,) = extract_en("Russian forces shelled the flooded village of Bilohorivka on Monday, killing two civilians.").events
     assert (event.sub_event_type, event.fatalities.min) == ("Shelling/artillery/missile attack", 2)

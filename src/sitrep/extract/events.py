@@ -326,6 +326,10 @@ class EventFinder:
         actor1, actor2 = self.actors(doc, sentence, trigger, casualties, placer_acts=not spec.get("counters_weapons"))
         if spec.get("unarmed_only") and actor1 is not None and actor1.kind in ARMED_OR_POLICE:
             return None  # "residents fled" is a displacement; "the attackers fled" is not
+        if spec.get("needs_weapon") and not set(instruments.values()) & (self.weapon_classes | {"AIRCRAFT"}) \
+                and not (actor1 is not None and actor1.kind == "state_forces" and actor1.text):
+            return None  # "intercepted 20 smugglers", "migrants were intercepted": no weapon stopped; what an army
+            # intercepts ("a 'suspicious object' over Netivot") is one
         if spec.get("needs_armed") and instrument not in self.instrument_subtypes and not (
                 actor1 is not None and actor1.kind in ARMED_OR_POLICE
                 and any(actor1 is a for a in doc_list(doc, "sitrep_actors"))):  # named, not a bare demonym
