@@ -137,6 +137,9 @@ def test_the_crowd_is_actor1_of_its_country(extract_fr, extract_en, text, actor)
     ("Gunmen opened fire on a bus near Djibo, killing five people.", "Attack"),
     # seized weapons, a base set up, a capture by government forces
     ("Police seized ten rifles and a cache of ammunition in Kabul.", "Disrupted weapons use"),
+    # a passive whose subject the parse took from the phrase before the comma
+    ("Through the coordinated effort of police across the island, 12 firearms and 108 assorted rounds of ammunition "
+     "were seized over a 24-hour period.", "Disrupted weapons use"),
     ("Russian forces set up a new military base near Kharkiv.", "Headquarters or base established"),
     ("Afghan forces captured the village of Dand from the Taliban.", "Government regains territory"),
     ("Russian forces captured the village of Krynky from Ukrainian forces.", "Non-state actor overtakes territory"),

@@ -553,6 +553,14 @@ class EventFinder:
             following = range(following.start, next((i for i in following if doc[i].pos_ == "ADP"), following.stop))
             classes = {instruments[i] for i in following if i in instruments}
             heads = [t for t in doc[following.start:following.stop] if t.pos_ in ("NOUN", "PROPN")][:1]
+        if any(c.dep_ in ("aux:pass", "auxpass") for c in children(trigger)):  # a passive, whatever subject the parse
+            # gave it: the words right before it ("the effort of police across the island, 12 firearms and 108
+            # assorted rounds of ammunition were seized")
+            for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - _PASSIVE_WINDOW) - 1, -1):
+                if doc[i].pos_ == "VERB" and doc[i].dep_ not in ("amod", "acl") or doc[i].text in (",", ";", ":"):
+                    break  # ("assorted rounds": a participle that qualifies a noun)
+                if i in instruments:
+                    classes.add(instruments[i])
         places = [p for p in doc_list(doc, "sitrep_places") if p.role == "location"]
         for head in heads:
             if lookup(self.person_nouns, head) is not None or lookup(self.civilian_nouns, head) is not None:
@@ -995,6 +1003,7 @@ def _many(doc: Doc, mention: ActorMention) -> bool:
 
 
 _CAUSE_WINDOW = 6  # "after fleeing the intensification of clashes": a marker this far before the trigger
+_PASSIVE_WINDOW = 8  # tokens before a passive trigger that stand in for the subject the parse lost
 _PROTEST_FOLLOW_UP = 3  # sentences after a protest in which its crowd may turn violent
 _CROWD_KINDS = ("protesters", "rioters", "civilians")
 _BETWEEN_WINDOW = 4  # "clashes between", "exchange of fire erupted between"
