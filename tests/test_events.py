@@ -216,6 +216,16 @@ def test_only_weapons_are_intercepted_and_only_weapons_are_chemical_attacks(extr
     assert [e.sub_event_type for e in extract_en(text).events] == events
 
 
+@pytest.mark.parametrize("text,sub_event_type", [
+    ("Authorities arrested a pro-democracy activist on charges related to organising an illegal protest.", "Arrests"),
+    ("Police continue to arrest activists in anticipation of mass protests and gatherings.", "Arrests"),
+    ("Locals organized a protest in the main square of Sweida, demanding the fall of the regime.", "Peaceful protest"),
+    ("Police arrested 20 people at the protest in Kyiv on Sunday.", "Protest with intervention"),
+])
+def test_a_protest_organised_or_awaited_is_the_reason_for_an_arrest_not_a_protest(extract_en, text, sub_event_type):
+    assert [e.sub_event_type for e in extract_en(text).events] == [sub_event_type]
+
+
 def test_a_strike_told_with_a_disaster_stays_a_strike(extract_en):
     (event,) = extract_en("Russian forces shelled the flooded village of Bilohorivka on Monday, killing two civilians.").events
     assert (event.sub_event_type, event.fatalities.min) == ("Shelling/artillery/missile attack", 2)

@@ -76,6 +76,7 @@ class EventFinder:
         # what a protest is against is no act of it: "marched against ... the fanning of ethnic clashes"
         self.grievance_prepositions = set(lex.section("modality", "grievance_prepositions") or [])
         self.grievance_verbs = set(lex.section("modality", "grievance_verbs") or [])
+        self.protest_plans = set(lex.section("modality", "protest_plans") or [])  # "for organising a protest"
         self.attribution = lex.section("attribution", "verbs")
         self.person_nouns: dict[str, str] = lex.section("casualties", "person_nouns")
         self.agent_markers = set(lex.section("actors", "agent_markers"))
@@ -219,6 +220,18 @@ class EventFinder:
             token = token.head
         return False
 
+    def is_planned(self, trigger: Token) -> bool:
+        """Whether a protest word is told as organised, incited or awaited, not as happening: one of
+        ``protest_plans`` ("organising", "anticipation", "incitement"; not "organized", a protest held) a few
+        words before it, with no finite verb between ("the organization held a demonstration")."""
+        doc = trigger.doc
+        for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - _PLAN_WINDOW) - 1, -1):
+            if doc[i].lower_ in self.protest_plans:
+                return True
+            if doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX") and "Fin" in doc[i].morph.get("VerbForm"):
+                return False
+        return False
+
     def answered(self, doc: Doc, sentence: Span, event: EventMention) -> EventMention:
         """"SAF air-raids targeted RSF while RSF responded with anti-aircraft fire": a remote attack its
         target answers with fire is a battle (ACLED), when another armed side is named in the sentence."""
@@ -326,7 +339,7 @@ class EventFinder:
         actor1, actor2 = self.actors(doc, sentence, trigger, casualties, placer_acts=not spec.get("counters_weapons"))
         if spec.get("unarmed_only") and actor1 is not None and actor1.kind in ARMED_OR_POLICE:
             return None  # "residents fled" is a displacement; "the attackers fled" is not
-        if spec.get("needs_weapon") and not set(instruments.values()) & (self.weapon_classes | {"AIRCRAFT"}) \
+        if spec.get("needs_weapon") and not set(instruments.values()) & self.weapon_classes \
                 and not (actor1 is not None and actor1.kind == "state_forces" and actor1.text):
             return None  # "intercepted 20 smugglers", "migrants were intercepted": no weapon stopped; what an army
             # intercepts ("a 'suspicious object' over Netivot") is one
@@ -421,6 +434,11 @@ class EventFinder:
         # forces blocking a road take a security measure
         concepts = {c for t, c in triggers if not self.concepts[c].get("needs_object") or any(
             e.trigger == t.i and e.event_type in ("Protests", "Riots") for e in events)}
+        # a protest organised, incited or awaited ("arrested for organising an illegal protest", "in anticipation
+        # of mass protests") is a reason for what the sentence tells, not a protest it tells
+        planned = {t.i for t, c in triggers if c in roles["crowd"] and self.is_planned(t)}
+        concepts -= {c for t, c in triggers if t.i in planned} - {c for t, c in triggers if t.i not in planned}
+        events = [e for e in events if e.trigger not in planned]
         if concepts & set(roles["crowd"]):  # what the protest is against is none of its acts
             grievances = {t.i for t, c in triggers if c not in roles["crowd"] and self.is_grievance(t)}
             concepts = {c for t, c in triggers if c in concepts and t.i not in grievances}
@@ -1003,6 +1021,7 @@ def _many(doc: Doc, mention: ActorMention) -> bool:
 
 
 _CAUSE_WINDOW = 6  # "after fleeing the intensification of clashes": a marker this far before the trigger
+_PLAN_WINDOW = 5  # "for organising an illegal protest": a plan word this far before the protest word
 _PASSIVE_WINDOW = 8  # tokens before a passive trigger that stand in for the subject the parse lost
 _PROTEST_FOLLOW_UP = 3  # sentences after a protest in which its crowd may turn violent
 _CROWD_KINDS = ("protesters", "rioters", "civilians")
