@@ -153,8 +153,8 @@ def _countries(cache, cities: list[dict]) -> Iterator[GazetteerEntry]:
 def _regions(countries: list[GazetteerEntry], admin1s: list[GazetteerEntry],
              records: dict[str, dict]) -> Iterator[GazetteerEntry]:
     """Regions that are no administrative unit (``data/regions.json``): "the Middle East", "the
-    Sahel", "Donbas", "Darfur", contested territories ("South Ossetia") and seas ("the Black Sea"),
-    at their given point. Each region is placed
+    Sahel", "Donbas", "Darfur"; and, at their given point, contested territories ("South Ossetia")
+    and seas ("the Black Sea"). A region of members is placed
     from its members: countries at the mean of their
     points weighted by the square root of their area (Russia does not swallow Northern Europe, nor
     Bahrain count as Saudi Arabia), a country's units at the mean of theirs. A region of which less than half is found is left out,
