@@ -198,6 +198,7 @@ def test_an_arrest_warrant_is_no_arrest(extract_en):
     "A strong earthquake on Java killed eight people, including a woman whose motorcycle was hit by falling rocks.",
     "At least five people were killed after a volcano suddenly erupted off the coast of the North Island on Monday.",
     "Une éruption du volcan a tué cinq touristes lundi.",
+    "A dozen people have been killed in a plane crash in central Colombia.",  # a mishap the deaths happened in
 ])
 def test_disasters_and_accidents_are_no_political_violence(extract_fr, extract_en, text):
     result = (extract_en if text.isascii() else extract_fr)(text)
@@ -229,11 +230,15 @@ def test_a_protest_organised_or_awaited_is_the_reason_for_an_arrest_not_a_protes
 def test_a_strike_told_with_a_disaster_stays_a_strike(extract_en):
     (event,) = extract_en("Russian forces shelled the flooded village of Bilohorivka on Monday, killing two civilians.").events
     assert (event.sub_event_type, event.fatalities.min) == ("Shelling/artillery/missile attack", 2)
+    # where the dead were is no mishap
+    (event,) = extract_en("Three workers were killed in the factory after a Russian missile strike on Zaporizhzhia.").events
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
 
 
 @pytest.mark.parametrize("text", [
     "Protesters held demonstrations in Sanaa in support of the 'Al Aqsa Flood' operation.",  # a name, no flood
     "Residents of the flooded district protested in Karachi on Monday against the lack of relief.",
+    "Residents blocked the highway in Kajiado in a demonstration against increased road accidents.",
 ])
 def test_a_protest_told_with_a_disaster_stays_a_protest(extract_en, text):
     assert [e.event_type for e in extract_en(text).events] == ["Protests"]
@@ -382,6 +387,18 @@ def test_event_date_is_the_day_the_sentence_gives_it(extract_fr, extract_en, lan
     extract = extract_fr if language == "fr" else extract_en
     event = extract(text, published=date(2025, 4, 2)).events[0]
     assert (event.date.start, event.date.precision) == (expected, "day")
+
+
+def test_a_mishap_is_a_cause_where_things_happened_in_it_not_what_a_crowd_is_against(nlp_en):
+    events = nlp_en.get_pipe("sitrep_events")
+
+    def causes(text: str, word: str) -> set[str]:
+        doc = nlp_en(text)
+        trigger = next(t for t in doc if t.text == word)
+        return events.causes(trigger, events.instrument_map(trigger.sent))
+
+    assert causes("A dozen people were killed in a plane crash near Bogota.", "killed") == {"MISHAP"}
+    assert causes("Residents held a demonstration against increased road accidents in Kajiado.", "demonstration") == set()
 
 
 def test_a_trigger_in_a_relative_clause_keeps_its_own_date(nlp_en):

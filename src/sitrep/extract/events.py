@@ -606,7 +606,8 @@ class EventFinder:
 
     def causes(self, trigger: Token, instruments: dict[int, str]) -> set[str]:
         """Classes of what did it: the trigger's subject or agent ("an earthquake struck", "a
-        boiler exploded"), or a natural cause qualifying it ("flood damage", "hit by floods").
+        boiler exploded"), or a natural cause or a mishap qualifying it ("flood damage", "hit by floods",
+        "killed in a plane crash").
         When the parse gives the trigger no subject at all, the words just before it stand in."""
         classes = set()
         kids = children(trigger)
@@ -614,7 +615,10 @@ class EventFinder:
             value = instruments.get(child.i)
             if value is None:
                 continue
-            if child.dep_ in ("nsubj", "obl:agent", "agent") or (value == "NATURAL" and child.dep_ in ("obl", "nmod", "compound")):
+            if child.dep_ in ("nsubj", "obl:agent", "agent") or (
+                    value in ("NATURAL", "MISHAP") and child.dep_ in ("obl", "nmod", "compound")
+                    and not any(c.lower_ in self.grievance_prepositions for c in children(child))):
+                # ("killed in a plane crash"; not "a demonstration against road accidents")
                 classes.add(value)
         if trigger.doc.has_annotation("DEP") and trigger.dep_ in ("acl", "amod", "compound", "acl:relcl") \
                 and trigger.head.i in instruments:
